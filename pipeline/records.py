@@ -69,6 +69,9 @@ class Article:
     published: PartialDate | None
     raw_text: str
     source_path: str
+    body_start: int = 0  # where the text starts after the ` date ...` header
+    part: int = 0  # > 0 when a very large file was cut into parts
+    raw_offset: int = 0  # where this part's raw_text starts in the original file
 
 
 @dataclass(frozen=True)

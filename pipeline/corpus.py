@@ -1,0 +1,192 @@
+"""Read input files into Articles, one at a time, accounting for every file.
+
+Inputs are `.txt` files (first line ` date YYYY-MM[-DD] ` then the first paragraph) and `.jsonl` feeds
+(`{"id", "date", "text"}` per line). Nothing here raises on one bad file: each problem becomes an entry
+in the run report and the stream goes on.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pipeline.records import Article, PartialDate
+
+INPUT_SUFFIXES = (".txt", ".jsonl")
+# ` date 2019-04 ` or `date 2019-04-25`: the header the news export writes on the first line.
+DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class FileRecord:
+    """One input file's fate for run_report.json."""
+
+    path: str
+    status: str = "processed"  # processed | skipped | partial
+    reason: str = ""
+    doc_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if value or key in ("path", "status")}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    default_date: PartialDate | None = None
+    max_file_bytes: int = 2_000_000
+    function_words: frozenset[str] = frozenset()
+    min_dutch_ratio: float = 0.08
+
+
+def iter_input_files(paths: Iterable[Path], records: list[FileRecord]) -> Iterator[Path]:
+    """Expand folders recursively (sorted, so runs are repeatable); record paths that do not exist."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            records.append(FileRecord(str(path), "skipped", "path does not exist"))
+
+
+def read_articles(paths: Iterable[Path], options: ReadOptions, records: list[FileRecord]) -> Iterator[Article]:
+    """Yield Articles from files and folders; append one FileRecord per file to `records`."""
+    for path in iter_input_files(paths, records):
+        record = FileRecord(str(path))
+        records.append(record)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            record.status, record.reason = "skipped", f"unreadable: {error.strerror or error}"
+            continue
+        if path.suffix.lower() == ".jsonl":
+            yield from _read_jsonl(data, path, options, record)
+        else:
+            yield from _read_txt(data, path, options, record)
+
+
+def decode_text(data: bytes) -> tuple[str | None, str]:
+    """Decode bytes as UTF-8, else cp1252 (old Dutch news exports); None for binary data."""
+    if b"\x00" in data[:8192]:
+        return None, "binary file (contains NUL bytes)"
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\r\n\t")
+    if controls > 0.01 * min(len(text), 8192):
+        return None, "binary file (control characters)"
+    return text, "not UTF-8: decoded as cp1252"
+
+
+def parse_header(text: str) -> tuple[PartialDate | None, int, str]:
+    """Return (publication date, where the body starts, note) from the ` date ...` header."""
+    match = DATE_HEADER.match(text)
+    if not match:
+        return None, 0, "no date header"
+    try:
+        return PartialDate.parse(match.group(1)), match.end(), ""
+    except ValueError:
+        return None, match.end(), f"malformed date header {match.group(1)!r}"
+
+
+def language_problem(text: str, options: ReadOptions) -> str:
+    """A reason string when the text does not look Dutch, else ''."""
+    if not options.function_words:
+        return ""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) < 8:
+        return ""  # too short to judge; let it through
+    ratio = sum(word in options.function_words for word in words) / len(words)
+    if ratio < options.min_dutch_ratio:
+        return f"not Dutch ({ratio:.0%} Dutch function words)"
+    return ""
+
+
+def _read_txt(data: bytes, path: Path, options: ReadOptions, record: FileRecord) -> Iterator[Article]:
+    text, note = decode_text(data)
+    if text is None:
+        record.status, record.reason = "skipped", note
+        return
+    if note:
+        record.notes.append(note)
+    yield from _make_articles(path.stem, text, None, str(path), options, record)
+
+
+def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecord) -> Iterator[Article]:
+    text, note = decode_text(data)
+    if text is None:
+        record.status, record.reason = "skipped", note
+        return
+    bad_lines = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            doc_id, body = str(item["id"]), item["text"]
+            if not isinstance(body, str):
+                raise TypeError("text is not a string")
+            published = PartialDate.parse(str(item["date"])) if item.get("date") else None
+        except (ValueError, KeyError, TypeError) as error:
+            bad_lines += 1
+            record.notes.append(f"line {number} skipped: {error.__class__.__name__}: {error}")
+            continue
+        yield from _make_articles(doc_id, body, published, f"{path}:{number}", options, record)
+    if bad_lines:
+        record.status = "partial" if record.doc_ids else "skipped"
+        record.reason = f"{bad_lines} bad line(s)"
+
+
+def _make_articles(doc_id: str, text: str, published: PartialDate | None, source: str,
+                   options: ReadOptions, record: FileRecord) -> Iterator[Article]:
+    body_start = 0
+    if published is None:
+        published, body_start, note = parse_header(text)
+        if note:
+            record.notes.append(f"{doc_id}: {note}")
+    if published is None and options.default_date is not None:
+        published = options.default_date
+        record.notes.append(f"{doc_id}: publication date taken from --date {published.iso()}")
+    if not text[body_start:].strip():
+        record.notes.append(f"{doc_id}: empty text")
+        if record.status == "processed" and not record.doc_ids:
+            record.status, record.reason = "skipped", "empty file"
+        return
+    problem = language_problem(text[body_start:], options)
+    if problem:
+        record.notes.append(f"{doc_id}: {problem}")
+        if not record.doc_ids:
+            record.status, record.reason = "skipped", problem
+        return
+    parts = split_large_text(text, body_start, options.max_file_bytes)
+    if len(parts) > 1:
+        record.notes.append(f"{doc_id}: large text cut at paragraph breaks into {len(parts)} parts")
+    record.status = "processed" if record.status == "skipped" else record.status
+    record.reason = "" if record.status == "processed" else record.reason
+    record.doc_ids.append(doc_id)
+    for number, (start, end) in enumerate(parts):
+        yield Article(doc_id, published, text[start:end], source,
+                      body_start=body_start if number == 0 else 0, part=number, raw_offset=start)
+
+
+def split_large_text(text: str, body_start: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut a very long text at paragraph breaks into pieces of at most ~max_chars characters."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    parts, start = [], 0
+    while start < len(text):
+        end = min(start + max_chars, len(text))
+        if end < len(text):
+            breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, start + max(body_start, 1), end)]
+            end = breaks[-1] if breaks else end
+        parts.append((start, end))
+        start = end
+    return parts

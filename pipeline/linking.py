@@ -1,0 +1,194 @@
+"""Link mentions of people and places to canonical records (the `summit_linker` component).
+
+Routes, each recorded as `rule` on the mention: `alias` (a known name), `short` (a short name the
+article already introduced, or the only office holder with it), `role` (a role phrase such as
+"de Russische president", resolved by office holder at the date of the event), `kin` ("Kims vader"),
+`unknown` (a name the data does not hold; country from a demonym beside it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import pipeline.extensions  # noqa: F401  (registers Doc._ attributes)
+from pipeline.actors import Person
+from pipeline.entities import (ACTOR, COUNTRY, DEMONYM, KIN, MODIFIER, PLACE, ROLE, SHORT, SPANS_KEY)
+from pipeline.knowledge import Knowledge, load_knowledge
+from pipeline.records import Actor, PartialDate, Place
+from pipeline.role_phrases import RolePhrase, find_role_phrases, unknown_name_after
+
+_NAME_LABELS = {ACTOR, SHORT}
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A reference to a person in the text; `person` is None for roles not yet resolved or unknowns."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    text: str
+    rule: str
+    person: Person | None = None
+    unknown_name: str = ""
+    country: str = ""  # for unknown persons: from a demonym next to the name
+    role: RolePhrase | None = None
+
+    def actor(self, knowledge: Knowledge, date: PartialDate | None) -> Actor | None:
+        """The canonical actor, resolving a role phrase at `date` (the event's date)."""
+        person = self.person
+        if person is None and self.role is not None and self.role.resolvable:
+            person = knowledge.office_holder(self.role.country, self.role.titles, date)
+        if person is not None:
+            return Actor(person.name, person.qid, person.country_at(_period(date)), self.rule)
+        if self.unknown_name:
+            return Actor(self.unknown_name, "", self.country, self.rule)
+        return None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    rule: str
+
+
+def _period(date: PartialDate | None):
+    from pipeline.actors import period_of
+    return period_of(date) if date else None
+
+
+def _capitalised(span: Span) -> bool:
+    return span.text[:1].isupper()
+
+
+def link_names(doc: Doc, knowledge: Knowledge, published: PartialDate | None) -> list[PersonMention]:
+    """Resolve every name span in document order, remembering whom the article introduced."""
+    spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in _NAME_LABELS and _capitalised(s)]
+    spans = _longest_first(spans)
+    introduced: dict[str, Person] = {}  # folded short name or alias -> person, latest wins
+    mentions = []
+    for span in sorted(spans, key=lambda s: s.start):
+        person, rule = _resolve_name(span, knowledge, published, introduced)
+        if person is None:
+            continue
+        for key in person.short_names | person.aliases | {person.name}:
+            introduced[key.lower()] = person
+        mentions.append(PersonMention(span.start, span.end, span.text, rule, person))
+    return mentions
+
+
+def _resolve_name(span: Span, knowledge: Knowledge, published: PartialDate | None,
+                  introduced: dict[str, Person]) -> tuple[Person | None, str]:
+    # The genitive ("Kims", "Poetins") is looked up without its -s when the whole form is unknown.
+    surfaces = [span.text] + ([span.text[:-1]] if span.text.endswith("s") else [])
+    lookup = knowledge.actors.by_alias if span.label_ == ACTOR else knowledge.actors.by_short_name
+    surface = next((s for s in surfaces if lookup(s)), span.text)
+    candidates = lookup(surface)
+    rule = "alias" if span.label_ == ACTOR else "short"
+    if span.label_ == SHORT:
+        key = surface.lower()
+        if key in introduced and introduced[key] in candidates:
+            return introduced[key], "short_introduced"
+    if len(candidates) > 1:
+        in_office = [p for p in candidates if knowledge.actors.in_office(p, published)]
+        candidates = in_office if len(in_office) == 1 else candidates
+    return (candidates[0], rule) if len(candidates) == 1 else (None, rule)
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Drop spans inside a longer one ('Kim' inside 'Kim Jong-un')."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return kept
+
+
+def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> list[PersonMention]:
+    """Role phrases without a name become mentions; with a name they lend it a country."""
+    by_start = {m.start: m for m in names}
+    result = list(names)
+    for phrase in find_role_phrases(doc, knowledge):
+        named = next((by_start[i] for i in range(phrase.end, min(phrase.end + 3, len(doc))) if i in by_start), None)
+        if named is not None:
+            continue
+        unknown = unknown_name_after(doc, phrase.end, knowledge)
+        if unknown is not None:
+            country = phrase.country
+            result.append(PersonMention(phrase.start, unknown.end, unknown.text, "unknown",
+                                        unknown_name=unknown.text, country=country))
+        elif phrase.country:
+            result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text, "role",
+                                        role=phrase))
+    return sorted(result, key=lambda m: m.start)
+
+
+def link_kin(doc: Doc, knowledge: Knowledge, mentions: list[PersonMention]) -> list[PersonMention]:
+    """'Kims vader': a genitive name followed by a kinship word names the relative."""
+    kin_starts = {s.start: s for s in doc.spans[SPANS_KEY] if s.label_ == KIN}
+    result = []
+    for mention in mentions:
+        kin = kin_starts.get(mention.end)
+        relative = None
+        if kin is not None and mention.person is not None and mention.text.endswith("s"):
+            relative = knowledge.relative(mention.person, kin.text)
+        if relative is not None:
+            result.append(PersonMention(mention.start, kin.end, doc[mention.start:kin.end].text, "kin", relative))
+        else:
+            result.append(mention)
+    return result
+
+
+def link_places(doc: Doc, knowledge: Knowledge) -> list[PlaceMention]:
+    """Cities, venues and countries from the gazetteer; 'de Chinese hoofdstad' is the capital."""
+    spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in (PLACE, COUNTRY) and _capitalised(s)]
+    mentions = []
+    for span in _longest_first(spans):
+        if span.label_ == PLACE:
+            record = knowledge.places.find_place(span.text)
+            if record is not None:
+                mentions.append(PlaceMention(span.start, span.end, span.text, record.to_place("gazetteer"), "gazetteer"))
+        else:
+            iso3 = knowledge.places.country_by_name(span.text)
+            if iso3:
+                mentions.append(PlaceMention(span.start, span.end, span.text,
+                                             Place("", iso3, kind="country", link_rule="country"), "country"))
+    mentions.extend(_capital_phrases(doc, knowledge, mentions))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _capital_phrases(doc: Doc, knowledge: Knowledge, found: list[PlaceMention]) -> list[PlaceMention]:
+    taken = {i for m in found for i in range(m.start, m.end)}
+    result = []
+    for span in doc.spans[SPANS_KEY]:
+        if span.label_ != DEMONYM or span.end >= len(doc) or doc[span.end].lower_ not in knowledge.capital_words:
+            continue
+        if span.end + 1 < len(doc) and span.end + 1 in taken:
+            continue  # "de Noord-Koreaanse hoofdstad Pyongyang": the name itself is linked
+        capital = knowledge.places.capital_of(knowledge.places.country_by_demonym(span.text) or "")
+        if capital is not None:
+            result.append(PlaceMention(span.start, span.end + 1, doc[span.start:span.end + 1].text,
+                                       capital.to_place("capital_of"), "capital_of"))
+    return result
+
+
+class SummitLinker:
+    def __init__(self, models_dir: str):
+        self.knowledge = load_knowledge(models_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        published = article.published if article is not None else None
+        names = link_names(doc, self.knowledge, published)
+        doc._.persons = link_kin(doc, self.knowledge, link_roles(doc, self.knowledge, names))
+        doc._.places = link_places(doc, self.knowledge)
+        return doc
+
+
+@Language.factory("summit_linker", default_config={"models_dir": "models"})
+def make_summit_linker(nlp: Language, name: str, models_dir: str) -> SummitLinker:
+    return SummitLinker(models_dir)
