@@ -1,0 +1,121 @@
+"""Find Dutch temporal expressions and normalise them against the article date (the anchor).
+
+Detection (rules.txt and the word lists under models/lexicon/dates/, compiled in timex_rules) maps an
+expression to an underspecified value; the pure functions of timex_resolve compute it against the
+anchor, never finer than the anchor supports. Entry points: `find_timexes` for text,
+`normalize_date` / `normalize_range` for one expression, `guess_tense` for bare weekdays.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.records import PartialDate, Timex
+from pipeline.timex_lexicon import LexiconError, WordLists, read_word_lists
+from pipeline.timex_resolve import TENSES, Underspecified, resolve, resolve_range
+from pipeline.timex_rules import Rule, build_specs, compile_rules, find_matches
+
+__all__ = [
+    "Lexicon", "LexiconError", "find_timexes", "guess_tense", "load_lexicon", "normalize_date", "normalize_range",
+]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The checked word lists and the rules compiled from them."""
+
+    words: WordLists
+    rules: tuple[Rule, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _default_lexicon_dir() -> Path:
+    from pipeline.config import default_models_dir
+
+    return default_models_dir() / "lexicon" / "dates"
+
+
+@functools.lru_cache(maxsize=8)
+def _load(folder: Path) -> Lexicon:
+    words = read_word_lists(folder)
+    return Lexicon(words, compile_rules(words))
+
+
+def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
+    """Read and compile the date word lists once per folder (default: models/lexicon/dates of config.yaml)."""
+    return _load(Path(lexicon_dir).resolve() if lexicon_dir is not None else _default_lexicon_dir())
+
+
+def _marked_tense(text: str, lexicon: Lexicon) -> str | None:
+    """future / past when the text carries a marker of it, else None; future wins ("zei dat hij ... zal")."""
+    for tense in ("future", "past"):
+        if any(pattern.search(text) for pattern in lexicon.words.regexes[f"tense_{tense}"]):
+            return tense
+    return None
+
+
+def guess_tense(text: str, lexicon_dir: Path | None = None) -> str:
+    """"past", "present" or "future" for a Dutch sentence, from the tense_*.txt markers (modest heuristic)."""
+    return _marked_tense(text, load_lexicon(lexicon_dir)) or "present"
+
+
+def _check_tense(tense: str | None) -> None:
+    if tense is not None and tense not in TENSES:
+        raise ValueError(f"tense must be one of {', '.join(TENSES)} or None, got {tense!r}")
+
+
+def _normalise(
+    start: Underspecified, end: Underspecified | None, anchor: PartialDate | None, tense: str | None
+) -> tuple[str, str, str] | None:
+    """(value, value_end, precision); value "" when the anchor is needed but unknown; None if no date."""
+    needs_anchor = start.needs_anchor or (end is not None and end.needs_anchor)
+    if anchor is None and needs_anchor:
+        return "", "", start.granularity
+    if end is None:
+        single = resolve(start, anchor, tense)
+        return (single[0], "", single[1]) if single else None
+    return resolve_range(start, end, anchor, tense)
+
+
+def find_timexes(
+    text: str, anchor: PartialDate | None, tense: str | None = None, lexicon_dir: Path | None = None
+) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against `anchor`, with offsets and rule ids.
+
+    Without a tense, bare weekdays follow the tense markers in the text, and the nearest day (the past
+    one on a tie) when there are none. Without an anchor, relative expressions get value "".
+    """
+    _check_tense(tense)
+    lexicon = load_lexicon(lexicon_dir)
+    tense = tense or _marked_tense(text, lexicon)
+    timexes = []
+    for match, rule in find_matches(text, lexicon.rules):
+        start, end = build_specs(match, lexicon.words)
+        normalised = _normalise(start, end, anchor, tense)
+        if normalised is None:  # "31 februari": a date shape that is no date
+            continue
+        value, value_end, precision = normalised
+        timexes.append(Timex(match.start(), match.end(), match.group(0), value, precision, value_end, rule.rule_id))
+    return timexes
+
+
+def _main_timex(expression: str, anchor: str, tense: str | None) -> Timex | None:
+    """The longest resolved expression in `expression` (so "sinds begin dit jaar" finds "begin dit jaar")."""
+    found = [timex for timex in find_timexes(expression, PartialDate.parse(anchor), tense) if timex.value]
+    return max(found, key=lambda timex: timex.end_char - timex.start_char, default=None)
+
+
+def normalize_date(expression: str, anchor: str, tense: str | None = None) -> tuple[str, str] | None:
+    """(value, precision) of a Dutch date expression against an anchor `YYYY[-MM[-DD]]`; None if no date.
+
+    For a range the value is its start. Raises ValueError for a malformed anchor or tense.
+    """
+    timex = _main_timex(expression, anchor, tense)
+    return (timex.value, timex.precision) if timex else None
+
+
+def normalize_range(expression: str, anchor: str, tense: str | None = None) -> tuple[str, str, str] | None:
+    """(value, value_end, precision); value_end is "" when the expression is a single date."""
+    timex = _main_timex(expression, anchor, tense)
+    return (timex.value, timex.value_end, timex.precision) if timex else None
