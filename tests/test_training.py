@@ -9,6 +9,7 @@ import spacy
 from pipeline.config import load_settings
 from pipeline.training import ModelSizeError, install_model
 from pipeline.training_data import TrainingDataError, count_docs, read_conll2002, read_conllu
+from pipeline.training_report import END_MARKER, START_MARKER, CardError, render_scores, update_card
 
 # Three sentences in UD format; the legacy label flat:name must come out as flat.
 CONLLU = """# sent_id = 1
@@ -132,6 +133,39 @@ def test_install_model_refuses_oversized_pipeline(tmp_path: Path, monkeypatch):
     with pytest.raises(ModelSizeError):
         install_model(tmp_path / "trained", tmp_path / "nl_summit_sm")
     assert not (tmp_path / "nl_summit_sm").exists()
+
+
+RESULTS = {
+    "ner_conll2002_testb": {"ents_p": 81.0, "ents_r": 79.0, "ents_f": 80.0,
+                            "per_type": {"PER": {"p": 90.0, "r": 80.0, "f": 84.7}}},
+    "ud_alpino_test": {"pos_acc": 93.5, "dep_las": 70.25},
+    "words_per_second": {"1_process": 12000, "2_processes": 20000},
+    "speed_sample_words": 3000,
+    "model_bytes": 15_000_000,
+}
+
+
+def test_render_scores_puts_reference_beside_own_figure():
+    table = render_scores(RESULTS)
+    assert "| NER F1 | CoNLL-2002 ned.testb | 80.0 | 72.4 |" in table
+    assert "| UAS | UD Alpino r2.16 test | - | - |" in table
+    assert "| 2 processes | 20,000 |" in table
+
+
+def test_update_card_keeps_text_outside_markers(tmp_path: Path):
+    card = tmp_path / "card.md"
+    card.write_text(f"# Card\n{START_MARKER}\nold figures\n{END_MARKER}\nLicence text\n", encoding="utf-8")
+    update_card(card, RESULTS)
+    text = card.read_text(encoding="utf-8")
+    assert text.startswith("# Card\n") and text.endswith(f"{END_MARKER}\nLicence text\n")
+    assert "old figures" not in text and "| PER | 90.0 | 80.0 | 84.7 |" in text
+
+
+def test_update_card_without_markers_is_refused(tmp_path: Path):
+    card = tmp_path / "card.md"
+    card.write_text("# Card\n", encoding="utf-8")
+    with pytest.raises(CardError, match="card.md"):
+        update_card(card, RESULTS)
 
 
 def _committed_model() -> Path:
