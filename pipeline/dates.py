@@ -102,7 +102,11 @@ def find_timexes(
 
 def _main_timex(expression: str, anchor: str, tense: str | None) -> Timex | None:
     """The longest resolved expression in `expression` (so "sinds begin dit jaar" finds "begin dit jaar")."""
-    found = [timex for timex in find_timexes(expression, PartialDate.parse(anchor), tense) if timex.value]
+    try:
+        anchor_date = PartialDate.parse(anchor)
+    except ValueError as error:
+        raise ValueError(f"anchor {anchor!r} is not a date of the form YYYY[-MM[-DD]] ({error})") from None
+    found = [timex for timex in find_timexes(expression, anchor_date, tense) if timex.value]
     return max(found, key=lambda timex: timex.end_char - timex.start_char, default=None)
 
 

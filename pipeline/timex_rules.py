@@ -13,7 +13,7 @@ from pipeline.timex_resolve import Underspecified
 
 # Language-neutral number shapes; guards keep "1.990" or "€2000" from being read as years.
 BUILT_INS = {
-    "YEAR": r"(?<![\d.,€$£])(?:19\d\d|20\d\d|2100)(?![.,]\d)",
+    "YEAR": r"(?<![\d,€$£])(?:19\d\d|20\d\d|2100)(?![.,]\d)",
     "DAYNUM": r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)",
     "MONTHNUM": r"(?:1[0-2]|0?[1-9])(?!\d)",
     "COUNT": r"(?<![\d.,])[1-9]\d{0,2}(?![\d.,]?\d)",
@@ -144,10 +144,10 @@ def build_specs(match: re.Match, words: WordLists) -> tuple[Underspecified, Unde
         first = _value("decade", base["decade"], words)
         return Underspecified(year=first), Underspecified(year=first + 9)
     start = _spec(base, words)
-    if start.unit == "weekend":
+    if start.unit == "weekend":  # "komend weekend": the next Saturday and the Sunday after it
         saturday, sunday = WEEKEND
-        week = Underspecified(unit="week", offset=start.offset, weekday=saturday)
-        return week, Underspecified(unit="week", offset=start.offset, weekday=sunday)
+        shift = start.offset
+        return Underspecified(weekday=saturday, instance_shift=shift), Underspecified(weekday=sunday, instance_shift=shift)
     if not ends:
         return start, None
     return start, _spec({**base, **ends}, words)

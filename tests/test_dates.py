@@ -1,0 +1,185 @@
+"""Tests of the Dutch temporal normaliser: the hand-checked table plus one behaviour per test."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.dates import LexiconError, find_timexes, guess_tense, load_lexicon, normalize_date, normalize_range
+from pipeline.records import PartialDate
+from pipeline.timex_resolve import Underspecified, resolve, resolve_range
+
+TABLE = Path("tests/data/date_expressions.tsv")
+LEXICON = Path("models/lexicon/dates")
+
+
+def _table_rows() -> list[dict[str, str]]:
+    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("row", _table_rows(), ids=lambda row: f"{row['expression']}@{row['anchor']}:{row['tense']}")
+def test_expression_table(row: dict[str, str]) -> None:
+    got = normalize_range(row["expression"], row["anchor"], row["tense"] or None)
+    expected = (row["value"], row["value_end"], row["precision"]) if row["value"] else None
+    assert got == expected
+
+
+def test_table_is_large_enough_and_has_non_dates() -> None:
+    rows = _table_rows()
+    assert len(rows) >= 100
+    assert sum(1 for row in rows if not row["value"]) >= 10
+
+
+def test_every_rule_finds_its_examples() -> None:
+    lexicon = load_lexicon(LEXICON)
+    for rule in lexicon.rules:
+        assert rule.examples, f"rule {rule.rule_id} has no EXAMPLE line"
+        for example in rule.examples:
+            found = find_timexes(example, PartialDate(2019, 4, 25), lexicon_dir=LEXICON)
+            assert [timex.rule_id for timex in found] == [rule.rule_id], (rule.rule_id, example)
+
+
+def test_precision_capped_by_month_anchor() -> None:
+    assert normalize_date("vandaag", "2023-09") == ("2023-09", "month")
+
+
+def test_stated_day_not_capped_by_year_anchor() -> None:
+    assert normalize_date("12 juni", "2019") == ("2019-06-12", "day")
+
+
+def test_year_offset_kept_with_month_anchor() -> None:
+    assert normalize_date("vorig jaar", "2019-04") == ("2018", "year")
+
+
+def test_single_date_has_empty_range_end() -> None:
+    assert normalize_range("3 oktober 2021", "2019-04-25") == ("2021-10-03", "", "day")
+
+
+def test_range_normalize_date_returns_start() -> None:
+    assert normalize_date("van zondag tot woensdag", "2018-03-28", "past") == ("2018-03-25", "day")
+
+
+def test_find_timexes_offsets_point_into_text() -> None:
+    text = "Kim arriveerde woensdag in Beijing en vertrok vorig jaar."
+    found = find_timexes(text, PartialDate(2018, 3, 28), "past")
+    assert [(text[t.start_char:t.end_char], t.value) for t in found] == [("woensdag", "2018-03-28"), ("vorig jaar", "2017")]
+
+
+def test_find_timexes_names_rule_and_range_end() -> None:
+    [timex] = find_timexes("Het bezoek duurde van zondag tot woensdag.", PartialDate(2018, 3, 28), "past")
+    assert (timex.rule_id, timex.value, timex.value_end) == ("range_weekdays", "2018-03-25", "2018-03-28")
+
+
+def test_find_timexes_without_anchor_leaves_relative_unresolved() -> None:
+    found = find_timexes("Gisteren sprak hij over 3 oktober 2021.", None)
+    assert [(t.text, t.value) for t in found] == [("Gisteren", ""), ("3 oktober 2021", "2021-10-03")]
+
+
+def test_find_timexes_uses_tense_markers_of_sentence() -> None:
+    anchor = PartialDate(2019, 4, 25)
+    [past] = find_timexes("Trump ontmoette Kim dinsdag.", anchor)
+    [future] = find_timexes("Trump zal Kim dinsdag ontmoeten.", anchor)
+    assert (past.value, future.value) == ("2019-04-23", "2019-04-30")
+
+
+@pytest.mark.parametrize("sentence", ["Het is zo gedaan.", "Di Maio sprak met Conte.", "Do you agree?", "Za is dicht."])
+def test_two_letter_abbreviations_are_no_weekdays(sentence: str) -> None:
+    assert find_timexes(sentence, PartialDate(2019, 4, 25)) == []
+
+
+def test_abbreviation_with_day_and_month_is_weekday_date() -> None:
+    assert normalize_date("zo 6 jan", "2019-04-25") == ("2019-01-06", "day")
+
+
+def test_impossible_date_is_dropped() -> None:
+    assert find_timexes("op 31 februari", PartialDate(2019, 4, 25)) == []
+
+
+def test_bad_anchor_is_reported() -> None:
+    with pytest.raises(ValueError, match="2019-13"):
+        normalize_date("gisteren", "2019-13")
+
+
+def test_bad_tense_is_reported() -> None:
+    with pytest.raises(ValueError, match="yesterday"):
+        normalize_date("gisteren", "2019-04-25", "yesterday")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("Trump zal Kim volgende maand ontmoeten.", "future"),
+        ("Xi gaat Poetin in juni bezoeken.", "future"),
+        ("Kim ontmoette Xi in Beijing.", "past"),
+        ("Kim heeft Xi ontmoet.", "past"),
+        ("Merkel heeft Macron gebeld.", "past"),
+        ("De leiders waren het eens.", "past"),
+        ("Xi ontvangt Kim in Beijing.", "present"),
+    ],
+)
+def test_guess_tense(sentence: str, tense: str) -> None:
+    assert guess_tense(sentence) == tense
+
+
+def test_resolve_is_pure_arithmetic_on_offsets() -> None:
+    spec = Underspecified(unit="day", offset=-1)
+    assert resolve(spec, PartialDate(2019, 3, 1)) == ("2019-02-28", "day")
+
+
+def test_resolve_month_offset_crosses_year() -> None:
+    assert resolve(Underspecified(unit="month", offset=-4), PartialDate(2019, 2)) == ("2018-10", "month")
+
+
+def test_resolve_weekday_in_week_of_offset() -> None:
+    spec = Underspecified(unit="week", offset=1, weekday=7)
+    assert resolve(spec, PartialDate(2019, 4, 28)) == ("2019-05-05", "day")
+
+
+def test_resolve_year_less_date_by_weekday_fit() -> None:
+    spec = Underspecified(month=11, day=8, weekday=5)  # Friday 8 November: 2019, not 2018 (a Thursday)
+    assert resolve(spec, PartialDate(2018, 12, 1)) == ("2019-11-08", "day")
+
+
+def test_resolve_needs_anchor_for_relative() -> None:
+    assert resolve(Underspecified(unit="year", offset=-1), None) is None
+
+
+def test_resolve_range_coarsest_precision() -> None:
+    start, end = Underspecified(year=2019, month=5), Underspecified(year=2019, month=6, day=3)
+    assert resolve_range(start, end, None) == ("2019-05", "2019-06", "month")
+
+
+def _copy_lexicon(tmp_path: Path) -> Path:
+    folder = tmp_path / "dates"
+    shutil.copytree(LEXICON, folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("file_name", "content", "message"),
+    [
+        ("months.txt", "# months\n# FORMAT: form<TAB>month\nbrumaire\t13\n", r"months.txt:3: expected a whole number from 1 to 12"),
+        ("seasons.txt", "zomer\tsummer\n", r"seasons.txt:1: .*# FORMAT:"),
+        ("units.txt", "# units\n# FORMAT: form<TAB>unit\nweek\n", r"units.txt:3: expected 'form<TAB>value'"),
+        ("rules.txt", "# rules\n# FORMAT: id<TAB>pattern\nbroken\t%MONTHZ\n", r"rules.txt:3: unknown placeholder %MONTHZ"),
+        ("rules.txt", "# rules\n# FORMAT: id<TAB>pattern\nbroken\t(?P<when>%MONTHS)\n", r"rules.txt:3: .*unknown group"),
+    ],
+)
+def test_broken_lexicon_file_is_reported_with_file_and_line(
+    tmp_path: Path, file_name: str, content: str, message: str
+) -> None:
+    folder = _copy_lexicon(tmp_path)
+    (folder / file_name).write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(folder)
+
+
+def test_new_word_in_list_is_recognised(tmp_path: Path) -> None:
+    folder = _copy_lexicon(tmp_path)
+    relative = folder / "relative_days.txt"
+    relative.write_text(relative.read_text(encoding="utf-8") + "gister\t-1\n", encoding="utf-8")
+    [timex] = find_timexes("gister", PartialDate(2019, 4, 25), lexicon_dir=folder)
+    assert timex.value == "2019-04-24"
