@@ -137,12 +137,12 @@ def venue_rows(tables: dict, geonames: GeoNames, codes: dict[str, str]) -> list[
     """venues.tsv rows as they are, warning when a city's coordinates stray from GeoNames."""
     rows = []
     for where, row in tables["venues"]:
-        record, _ = parse_place(list(row.values()), where)
+        record, record_aliases = parse_place(list(row.values()), where)
         city = geonames.find(record.name, codes[record.country]) if record.kind == "city" else None
         if city and record.latitude is not None and record.longitude is not None and max(
                 abs(city["latitude"] - record.latitude), abs(city["longitude"] - record.longitude)) > COORDINATE_TOLERANCE:
             warn(f"{where}: {record.name} is more than {COORDINATE_TOLERANCE} degree from GeoNames")
-        rows.append(dict(row))
+        rows.append({**row, "aliases": merge_aliases(record.name, record_aliases)})
     return rows
 
 
