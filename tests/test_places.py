@@ -111,6 +111,11 @@ def test_england_is_not_the_united_kingdom(gazetteer):
     assert gazetteer.country_by_name("Engeland") is None
 
 
+def test_england_is_a_region_of_the_united_kingdom(gazetteer):
+    england = gazetteer.find_place("Engeland")
+    assert (england.kind, england.country) == ("region", "GBR")
+
+
 def test_capital_of_china_is_beijing(gazetteer):
     assert gazetteer.capital_of("CHN").name == "Beijing"
 
