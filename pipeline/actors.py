@@ -120,6 +120,14 @@ class ActorBook:
                 return [person for _, person in sorted(scored, key=lambda pair: (-pair[0], pair[1].name))]
         return []
 
+    def holders_any(self, country: str, titles: tuple[str, ...], date: PartialDate) -> list[Person]:
+        """Everyone holding any of `titles` in `country` during `date`, in title order."""
+        seen: dict[str, Person] = {}
+        for title in titles:
+            for person in self.holders(country, (title,), date):
+                seen.setdefault(person.name, person)
+        return list(seen.values())
+
     def in_office(self, person: Person, date: PartialDate | None) -> bool:
         if date is None:
             return bool(person.terms)

@@ -52,7 +52,7 @@ class Knowledge:
         self.role_modifiers = {fold(word): effect for word, effect in read_lexicon(lexicon / "role_modifiers.tsv", 2)}
         self.kinship = {fold(word): relation for word, relation in read_lexicon(lexicon / "kinship.tsv", 2)}
         self.relations = {(person, relation): other for person, relation, other
-                          in read_lexicon(models_dir / "actors" / "relations.tsv", 3)}
+                          in read_lexicon(models_dir / "actors" / "family_relations.txt", 3)}
         self.label_map = dict(read_lexicon(lexicon / "entity_labels.tsv", 2))
         self.capital_words = {word.lower() for word, role in read_lexicon(lexicon / "place_roles.tsv", 2)
                               if role == "capital"}
@@ -66,7 +66,7 @@ class Knowledge:
         return self.roles.get(fold(surface))
 
     def relative(self, person: Person, kin_word: str) -> Person | None:
-        """'Kims vader' -> Kim Jong-il, when models/actors/relations.tsv knows the relation."""
+        """'Kims vader' -> Kim Jong-il, when models/actors/family_relations.txt knows the relation."""
         relation = self.kinship.get(fold(kin_word))
         name = self.relations.get((person.name, relation)) if relation else None
         return self.actors.persons.get(name) if name else None
@@ -79,6 +79,13 @@ class Knowledge:
         return holders[0] if holders else None
 
 
+class DataError(ValueError):
+    """A data file under models/ is missing or malformed; the message names the file and line."""
+
+
 @lru_cache(maxsize=4)
 def load_knowledge(models_dir: str | Path) -> Knowledge:
-    return Knowledge(Path(models_dir))
+    try:
+        return Knowledge(Path(models_dir))
+    except (ValueError, OSError) as error:
+        raise DataError(str(error)) from None

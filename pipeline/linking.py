@@ -69,20 +69,24 @@ def link_names(doc: Doc, knowledge: Knowledge, published: PartialDate | None) ->
     """Resolve every name span in document order, remembering whom the article introduced."""
     spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in _NAME_LABELS and _capitalised(s)]
     spans = _longest_first(spans)
-    introduced: dict[str, Person] = {}  # folded short name or alias -> person, latest wins
+    introduced: dict[str, list[Person]] = {}  # short name or alias -> persons the article introduced
+    counts: dict[str, int] = {}  # how often each person was named so far (salience)
     mentions = []
     for span in sorted(spans, key=lambda s: s.start):
-        person, rule = _resolve_name(span, knowledge, published, introduced)
+        person, rule = _resolve_name(span, knowledge, published, introduced, counts)
         if person is None:
             continue
+        counts[person.name] = counts.get(person.name, 0) + 1
         for key in person.short_names | person.aliases | {person.name}:
-            introduced[key.lower()] = person
+            bucket = introduced.setdefault(key.lower(), [])
+            if person not in bucket:
+                bucket.append(person)
         mentions.append(PersonMention(span.start, span.end, span.text, rule, person))
     return mentions
 
 
 def _resolve_name(span: Span, knowledge: Knowledge, published: PartialDate | None,
-                  introduced: dict[str, Person]) -> tuple[Person | None, str]:
+                  introduced: dict[str, list[Person]], counts: dict[str, int]) -> tuple[Person | None, str]:
     # The genitive ("Kims", "Poetins") is looked up without its -s when the whole form is unknown.
     surfaces = [span.text] + ([span.text[:-1]] if span.text.endswith("s") else [])
     lookup = knowledge.actors.by_alias if span.label_ == ACTOR else knowledge.actors.by_short_name
@@ -90,9 +94,11 @@ def _resolve_name(span: Span, knowledge: Knowledge, published: PartialDate | Non
     candidates = lookup(surface)
     rule = "alias" if span.label_ == ACTOR else "short"
     if span.label_ == SHORT:
-        key = surface.lower()
-        if key in introduced and introduced[key] in candidates:
-            return introduced[key], "short_introduced"
+        known = [p for p in introduced.get(surface.lower(), []) if p in candidates]
+        if known:
+            # "Kim" after both Kim Jong-un and his late father: the one in office, then the most named.
+            return max(known, key=lambda p: (knowledge.actors.in_office(p, published), counts.get(p.name, 0))), \
+                "short_introduced"
     if len(candidates) > 1:
         in_office = [p for p in candidates if knowledge.actors.in_office(p, published)]
         candidates = in_office if len(in_office) == 1 else candidates
@@ -113,18 +119,35 @@ def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> li
     by_start = {m.start: m for m in names}
     result = list(names)
     for phrase in find_role_phrases(doc, knowledge):
-        named = next((by_start[i] for i in range(phrase.end, min(phrase.end + 3, len(doc))) if i in by_start), None)
-        if named is not None:
+        if any(i in by_start for i in _name_positions(doc, phrase.end)):
             continue
         unknown = unknown_name_after(doc, phrase.end, knowledge)
         if unknown is not None:
-            country = phrase.country
-            result.append(PersonMention(phrase.start, unknown.end, unknown.text, "unknown",
-                                        unknown_name=unknown.text, country=country))
+            result.append(_unknown_or_holder(unknown, phrase, knowledge))
         elif phrase.country:
             result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text, "role",
                                         role=phrase))
     return sorted(result, key=lambda m: m.start)
+
+
+def _name_positions(doc: Doc, end: int) -> list[int]:
+    """Where a name standing for a role phrase may start: right after it, or after a comma
+    ("de toenmalige Russische president, Dmitri Medvedev")."""
+    positions = [end]
+    if end < len(doc) and doc[end].text == ",":
+        positions.append(end + 1)
+    return positions
+
+
+def _unknown_or_holder(name: Span, phrase: RolePhrase, knowledge: Knowledge) -> PersonMention:
+    """A name the data lacks, unless its surname is that of the office holder ('Dimitry Medvedev')."""
+    surname = name[-1].text.lower()
+    holders = [p for p in knowledge.actors.persons.values()
+               if any(t.country == phrase.country and t.title in phrase.titles for t in p.terms)
+               and any(alias.lower().split()[-1] == surname for alias in p.aliases | {p.name})]
+    if phrase.country and len(holders) == 1:
+        return PersonMention(phrase.start, name.end, name.text, "role_surname", holders[0])
+    return PersonMention(phrase.start, name.end, name.text, "unknown", unknown_name=name.text, country=phrase.country)
 
 
 def link_kin(doc: Doc, knowledge: Knowledge, mentions: list[PersonMention]) -> list[PersonMention]:
@@ -147,6 +170,8 @@ def link_places(doc: Doc, knowledge: Knowledge) -> list[PlaceMention]:
     """Cities, venues and countries from the gazetteer; 'de Chinese hoofdstad' is the capital."""
     spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in (PLACE, COUNTRY) and _capitalised(s)]
     mentions = []
+    # A city-state is both a city and a country ("Singapore"); the city reading wins.
+    spans.sort(key=lambda s: s.label_ != PLACE)
     for span in _longest_first(spans):
         if span.label_ == PLACE:
             record = knowledge.places.find_place(span.text)

@@ -1,0 +1,122 @@
+"""The `summits` command: argument parsing only; the work happens in run(), evaluate() and friends.
+
+User errors (bad config, missing file, malformed date) print one line on stderr and exit non-zero,
+never a traceback.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.config import ConfigError, Settings, load_settings
+from pipeline.knowledge import DataError
+from pipeline.records import PartialDate
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+class UserError(click.ClickException):
+    """A one-line error for the user; click prints 'Error: ...' and exits with exit_code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _settings(config: str | None) -> Settings:
+    try:
+        return load_settings(config)
+    except (ConfigError, ValueError) as error:
+        raise UserError(str(error)) from None
+
+
+def _partial_date(_ctx, _param, value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Dutch news in, meetings between world leaders out."""
+
+
+@main.command("run")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--config", type=click.Path(dir_okay=False), help="config.yaml (default: ./config.yaml).")
+@click.option("--date", "default_date", callback=_partial_date, help="Publication date YYYY-MM[-DD] for files without one.")
+@click.option("--no-model", is_flag=True, help="Skip the statistical model: rules on a blank Dutch pipeline.")
+def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None,
+                default_date: PartialDate | None, no_model: bool) -> None:
+    """Extract meetings from PATHS (files or folders; default: the corpus folder)."""
+    from pipeline.run import run
+
+    settings = _settings(config)
+    inputs = list(paths) or [settings.corpus_dir]
+    try:
+        result = run(settings, inputs, out_dir or settings.output_dir, default_date, use_model=not no_model)
+    except DataError as error:
+        raise UserError(f"bad data file: {error}") from None
+    counts = result.report["counts"]
+    click.echo(f"{counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events; "
+               f"{counts['files_skipped']} file(s) skipped -> {result.out_dir}", err=True)
+
+
+@main.command("evaluate")
+@click.option("--gold", type=click.Path(dir_okay=False, path_type=Path), help="Gold events.csv.")
+@click.option("--pred", type=click.Path(dir_okay=False, path_type=Path), help="Predicted mentions.csv.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the report.")
+@click.option("--config", type=click.Path(dir_okay=False))
+def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None, config: str | None) -> None:
+    """Score predicted mentions against gold: events P/R/F1, field accuracy, strict F1, merging."""
+    from pipeline.evaluate import EvaluationError, evaluate_files
+
+    settings = _settings(config)
+    try:
+        report = evaluate_files(gold or settings.gold_file, pred or settings.output_dir / "mentions.csv",
+                                out_dir or settings.output_dir)
+    except EvaluationError as error:
+        raise UserError(str(error), EXIT_INPUT) from None
+    click.echo(report)
+
+
+@main.command("dates")
+@click.argument("expression")
+@click.option("--anchor", required=True, help="The article date YYYY[-MM[-DD]].")
+@click.option("--tense", type=click.Choice(["past", "present", "future"]), help="Tense of the sentence.")
+def dates_command(expression: str, anchor: str, tense: str | None) -> None:
+    """Normalise a Dutch date EXPRESSION against an anchor date: prints value and precision."""
+    from pipeline.dates import normalize_range
+
+    try:
+        result = normalize_range(expression, anchor, tense)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    if result is None:
+        raise UserError(f"no date found in {expression!r}", 1)
+    value, value_end, precision = result
+    click.echo(f"{value}\t{precision}" + (f"\t{value_end}" if value_end else ""))
+
+
+@main.command("train-model")
+@click.option("--config", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the model.")
+def train_model_command(config: str | None, out_dir: Path | None) -> None:
+    """Train the project's own Dutch model from the open data in training_data_dir."""
+    from pipeline.training import train_model
+
+    settings = _settings(config)
+    if not settings.training_data_dir.is_dir():
+        raise UserError(f"training data folder not found: {settings.training_data_dir}")
+    train_model(settings.training_data_dir, out_dir or settings.fallback_model)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

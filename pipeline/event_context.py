@@ -1,0 +1,161 @@
+"""The context of a trigger: its date, its place, whether it happened, whether it is negated.
+
+Status rules, in order (see README "Status"): a date before the article date means occurred and one
+after it planned; else a planning cue ("gepland", "uitnodiging", "op weg naar") or a modal ("zal",
+"zou") without a perfect infinitive means planned; a present-tense report dated by a bare weekday is
+planned (Dutch uses the present for the near future); everything else occurred.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.dates import guess_tense
+from pipeline.event_lexicon import EventLexicon
+from pipeline.knowledge import Knowledge
+from pipeline.linking import PersonMention
+from pipeline.records import PartialDate, Place, Timex
+
+_NEGATION_WINDOW = 3
+_PREP_WINDOW = 4  # "in het Russische Vladivostok", "aan de Noord-Koreaanse hoofdstad Pyongyang"
+_HOST_TITLES = ("leader", "president", "monarch", "prime_minister", "chancellor")
+
+
+def has_cue(sent: Span, lexicon: EventLexicon, kind: str) -> bool:
+    words = [token.lower_ for token in sent]
+    for phrase in lexicon.cues.get(kind, ()):
+        size = len(phrase)
+        if any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
+    """'zonder elkaar te ontmoeten', 'geen ontmoeting', 'ontmoetten elkaar niet'."""
+    negations = lexicon.words("negation")
+    before = range(max(trigger_start - _NEGATION_WINDOW, doc[trigger_start].sent.start), trigger_start)
+    after = range(trigger_start + 1, min(trigger_start + 3, doc[trigger_start].sent.end))
+    return any(doc[i].lower_ in negations for i in before) or any(
+        doc[i].lower_ in negations and doc[i].lower_ != "zonder" for i in after)
+
+
+def _token_ranges(candidate) -> list[list[tuple[int, int]]]:
+    """Where to look for a trigger's date or place, nearest first: its scope, then its clause."""
+    return [list(candidate.scope)] + ([[candidate.clause]] if candidate.lone_in_clause else [])
+
+
+def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:
+    """The temporal expression nearest the trigger: in its scope, else its clause, else (when it is the
+    sentence's only trigger) the sentence. A date after 'sinds' is a starting point, not a meeting date."""
+    since = lexicon.words("since")
+    usable = []
+    for timex in doc._.timexes or []:
+        if not sent.start_char <= timex.start_char < sent.end_char:
+            continue
+        first = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
+        if first is None or any(doc[i].lower_ in since for i in range(max(sent.start, first.start - 3), first.start)):
+            continue
+        usable.append((first.start, timex))
+    trigger_char = doc[candidate.hit.start].idx
+    tiers = _token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
+    for ranges in tiers:
+        found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
+        if found:
+            return min(found, key=lambda t: abs(t.start_char - trigger_char))
+    return None
+
+
+def status_of(doc: Doc, sent: Span, candidate, timex: Timex | None, anchor: PartialDate | None,
+              lexicon: EventLexicon) -> str:
+    if timex is not None and timex.value and anchor is not None:
+        order = _compare(timex.value, anchor.iso())
+        if order:
+            return "occurred" if order < 0 else "planned"
+    governing = doc[sent.start:candidate.clause[1]]  # the trigger's clause and the clauses before it
+    if has_cue(governing, lexicon, "planned") or _modal_future(governing, lexicon):
+        return "planned"
+    clause = doc[candidate.clause[0]:candidate.clause[1]]
+    if timex is not None and "weekday" in timex.rule_id and _present_tense(clause, lexicon):
+        return "planned"
+    return "occurred"
+
+
+def _compare(value: str, anchor: str) -> int:
+    """-1/0/1 comparing two ISO dates at their common precision."""
+    size = min(len(value), len(anchor))
+    return (value[:size] > anchor[:size]) - (value[:size] < anchor[:size])
+
+
+def _modal_future(sent: Span, lexicon: EventLexicon) -> bool:
+    """'zal ontmoeten' is planned; 'zou hebben ontmoet' (reported past) is not."""
+    modals, perfect = lexicon.words("modal"), lexicon.words("perfect")
+    words = [token.lower_ for token in sent]
+    if not any(word in modals for word in words):
+        return False
+    return not any(word in perfect for word in words[words.index(next(w for w in words if w in modals)):])
+
+
+def _present_tense(span: Span, lexicon: EventLexicon) -> bool:
+    return guess_tense(span.text, lexicon.dates_dir) != "past"
+
+
+def choose_place(doc: Doc, sent: Span, candidate, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """The place after 'in/op/te/naar/aan' nearest the trigger (in its scope, else its clause); a venue
+    gives its city. Never from another clause: places there belong to other events or to sources."""
+    for ranges in _token_ranges(candidate):
+        place = _nearest_place(doc, ranges, candidate, lexicon)
+        if place is not None:
+            return _city_of_venue(place, knowledge)
+    return _place_referred_back(doc, sent, candidate, knowledge, lexicon)
+
+
+def _place_referred_back(doc: Doc, sent: Span, candidate, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """'... naar Vladivostok, en dat de twee elkaar daar ontmoeten': 'daar' is the last place named
+    before it, in this sentence or the one before."""
+    anaphors = lexicon.words("place_anaphor")
+    spots = [i for a, b in candidate.scope for i in range(a, b) if doc[i].lower_ in anaphors]
+    if not spots:
+        return None
+    earliest = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [m for m in doc._.places or [] if earliest <= m.start < spots[0]]
+    return _city_of_venue(before[-1].place, knowledge) if before else None
+
+
+def _nearest_place(doc: Doc, ranges, candidate, lexicon: EventLexicon) -> Place | None:
+    preps, origins = lexicon.words("place_prep"), lexicon.words("origin")
+    best = None
+    for mention in doc._.places or []:
+        if not any(a <= mention.start < b for a, b in ranges):
+            continue
+        sentence_start = doc[mention.start].sent.start
+        window = [doc[i].lower_ for i in range(max(sentence_start, mention.start - _PREP_WINDOW), mention.start)]
+        if not window or window[-1] in origins or not any(word in preps for word in window):
+            continue
+        distance = abs(mention.start - candidate.hit.start)
+        rank = (mention.place.kind == "country", distance)
+        if best is None or rank < best[0]:
+            best = (rank, mention.place)
+    return best[1] if best else None
+
+
+def _city_of_venue(place: Place, knowledge: Knowledge) -> Place:
+    if place.kind == "venue":
+        record = knowledge.places.find_place(place.name)
+        if record is not None:
+            return knowledge.places.city_of(record).to_place("venue_city")
+    return place
+
+
+def visit_host_persons(doc: Doc, host_places: list, people: list[PersonMention],
+                       knowledge: Knowledge) -> list[PersonMention]:
+    """A visit to a country meets its leader, but only one the article names (guideline 2)."""
+    anchor = doc._.article.published if doc._.article else None
+    if not host_places or anchor is None:
+        return []
+    country = host_places[0].place.country
+    named = {p.person.name: p for p in doc._.persons or [] if p.person is not None}
+    visitors = {p.person.name for p in people if p.person is not None}
+    for holder in knowledge.actors.holders_any(country, _HOST_TITLES, anchor):
+        if holder.name in named and holder.name not in visitors:
+            origin = named[holder.name]
+            return [PersonMention(origin.start, origin.end, origin.text, "visit_host", holder)]
+    return []

@@ -1,0 +1,172 @@
+"""The event stage (`summit_events`): meetings with participants, date, place, status and evidence.
+
+Triggers come from models/patterns/triggers.jsonl (spaCy Matcher), cue words from
+models/lexicon/event_cues.tsv. Each sentence yields candidate meetings, one per trigger and
+participant set; `pipeline.merge` then makes one mention per meeting per document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import pipeline.extensions  # noqa: F401
+from pipeline.event_lexicon import EventLexicon, Trigger, load_event_lexicon
+from pipeline.event_context import (choose_place, choose_timex, has_cue, negated, status_of, visit_host_persons)
+from pipeline.knowledge import Knowledge, load_knowledge
+from pipeline.linking import PersonMention
+from pipeline.merge import merge_in_document
+from pipeline.participants import (TriggerHit, clauses, compound_participants, persons_in, resolve_pronouns,
+                                   trigger_scopes, visit_hosts)
+from pipeline.records import Actor, Mention, PartialDate, Timex
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One meeting a trigger names, before merging within the document."""
+
+    hit: TriggerHit
+    trigger: Trigger
+    people: tuple[PersonMention, ...]
+    inferred: bool  # a participant came from a visit's host, a pronoun or a role phrase
+    scope: tuple[tuple[int, int], ...]  # token ranges the trigger governs (subject part, own stretch)
+    clause: tuple[int, int]
+    lone: bool  # the only trigger of its sentence: a sentence-wide date may be used
+    lone_in_clause: bool  # the only trigger of its clause: clause-wide date and place may be used
+
+
+def sentence_triggers(sent: Span, matcher, lexicon: EventLexicon) -> list[TriggerHit]:
+    """Matcher hits in the sentence that satisfy their 'needs' words, are not negated or remote."""
+    words = {token.lower_ for token in sent}
+    if has_cue(sent, lexicon, "cancelled") or has_cue(sent, lexicon, "remote"):
+        return []
+    weak_remote = has_cue(sent, lexicon, "remote_weak")
+    hits = []
+    for match_id, start, end in matcher(sent):
+        rule_id = sent.doc.vocab.strings[match_id]
+        trigger = lexicon.triggers[rule_id]
+        if trigger.needs and not words & set(trigger.needs):
+            continue
+        if (weak_remote and trigger.kind == "talk") or negated(sent.doc, start + sent.start, lexicon):
+            continue
+        hits.append(TriggerHit(rule_id, sent.start + start, sent.start + end))
+    return _drop_nested(hits)
+
+
+def _drop_nested(hits: list[TriggerHit]) -> list[TriggerHit]:
+    kept: list[TriggerHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def _unique(people: list[PersonMention]) -> list[PersonMention]:
+    seen, result = set(), []
+    for mention in people:
+        key = mention.person.name if mention.person else (mention.unknown_name or ("role", mention.role))
+        if key not in seen:
+            seen.add(key)
+            result.append(mention)
+    return result
+
+
+def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowledge: Knowledge,
+                           lexicon: EventLexicon) -> list[Candidate]:
+    persons = [p for p in doc._.persons]
+    found: list[Candidate] = []
+    lone = len(hits) == 1
+    for clause in clauses(sent, lexicon):
+        scopes = trigger_scopes(doc, hits, clause, lexicon)
+        for hit, scope in scopes:
+            trigger = lexicon.triggers[hit.rule_id]
+            people = persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
+            people += compound_participants(doc, hit, persons, knowledge)
+            inferred = any(p.rule.startswith("pronoun") or p.rule == "role" for p in people)
+            if trigger.kind == "visit" and len(_unique(people)) == 1:
+                hosts = visit_host_persons(doc, visit_hosts(doc, hit, scope, doc._.places, lexicon), people,
+                                           knowledge)
+                people, inferred = people + hosts, True
+            groups = _split_plural(doc, hit, trigger, _unique(people), scope)
+            if found and trigger.kind in ("gathering", "meet") and not people:
+                groups = [list(found[-1].people)]  # "een tweede X-Y-ontmoeting, na de top in Z"
+            found.extend(Candidate(hit, trigger, tuple(group), inferred, tuple(scope), clause, lone, len(scopes) == 1)
+                         for group in groups if len(group) >= 2)
+    return found
+
+
+def _split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[PersonMention],
+                  scope: list[tuple[int, int]]) -> list[list[PersonMention]]:
+    """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump."""
+    met = next((i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ == "met"), None)
+    if not trigger.plural or met is None:
+        return [people]
+    left = [p for p in people if p.start < met]
+    right = [p for p in people if p.start > met]
+    if len(left) == 1 and len(right) >= 2:
+        return [[left[0], other] for other in right]
+    return [people]
+
+
+def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledge,
+                 lexicon: EventLexicon) -> Mention | None:
+    article = doc._.article
+    anchor: PartialDate | None = article.published if article else None
+    timex = choose_timex(doc, sent, candidate, lexicon)
+    status = status_of(doc, sent, candidate, timex, anchor, lexicon)
+    date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
+    event_date = PartialDate.parse(date) if date else anchor
+    actors = [p.actor(knowledge, event_date) for p in candidate.people]
+    actors = sorted({a.name: a for a in actors if a is not None}.values(), key=lambda a: a.name)
+    if len(actors) < 2:
+        return None
+    place = choose_place(doc, sent, candidate, knowledge, lexicon)
+    confidence = _confidence(candidate, actors, place, date)
+    clean = doc._.clean
+    start, end = clean.raw_span(sent.start_char, sent.end_char) if clean else (sent.start_char, sent.end_char)
+    offset = article.raw_offset if article else 0
+    evidence = article.raw_text[start:end] if article else sent.text
+    return Mention(article.doc_id if article else "", tuple(actors), date, date_end, precision, date_text,
+                   place, status, evidence, start + offset, end + offset, confidence, candidate.hit.rule_id)
+
+
+def _date_fields(doc: Doc, sent: Span, timex: Timex | None, status: str, anchor: PartialDate | None,
+                 lexicon: EventLexicon) -> tuple[str, str, str, str]:
+    if timex is not None and timex.value:
+        return timex.value, timex.value_end, timex.precision, timex.text
+    # A present or present-perfect report of the meeting itself happened on the article's date.
+    if status == "occurred" and anchor is not None and has_cue(sent, lexicon, "present_aux"):
+        return anchor.iso(), "", anchor.precision, ""
+    return "", "", "", ""
+
+
+def _confidence(candidate: Candidate, actors: list[Actor], place, date: str) -> float:
+    score = 0.45 + 0.35 * candidate.trigger.weight
+    score += 0.05 * bool(place) + 0.05 * bool(date)
+    score += 0.05 * all(a.qid for a in actors)
+    score -= 0.15 * candidate.inferred
+    return round(max(0.05, min(1.0, score)), 2)
+
+
+class SummitEvents:
+    def __init__(self, nlp: Language, models_dir: str):
+        self.knowledge = load_knowledge(models_dir)
+        self.lexicon = load_event_lexicon(models_dir)
+        self.matcher = self.lexicon.matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = []
+        for sent in doc.sents:
+            hits = sentence_triggers(sent, self.matcher, self.lexicon)
+            for candidate in candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon) if hits else []:
+                mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
+                if mention is not None:
+                    mentions.append(mention)
+        doc._.mentions = merge_in_document(mentions)
+        return doc
+
+
+@Language.factory("summit_events", default_config={"models_dir": "models"})
+def make_summit_events(nlp: Language, name: str, models_dir: str) -> SummitEvents:
+    return SummitEvents(nlp, models_dir)

@@ -1,0 +1,67 @@
+"""Build the spaCy pipeline: choose the Dutch model, then add the project's components in order.
+
+Model choice lives here and only here: `nl_core_news_sm` (or whatever config.yaml names) when it is
+installed, else the project's own `models/nl_summit_sm`, else a blank Dutch pipeline with a rule-based
+sentencizer. Which one ran is reported on stderr and in run_report.json.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import pipeline.date_tagger  # noqa: F401  (registers the component factories)
+import pipeline.entities  # noqa: F401
+import pipeline.events  # noqa: F401
+import pipeline.linking  # noqa: F401
+import pipeline.paragraphs  # noqa: F401
+from pipeline.config import Settings
+
+OUR_COMPONENTS = ("summit_knowledge_ruler", "summit_linker", "summit_dates", "summit_events")
+# Components of a trained model that our stage does not use; disabling them saves time.
+_UNUSED = ("lemmatizer", "attribute_ruler", "trainable_lemmatizer")
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    nlp: Language
+    name: str  # what was loaded: a package name, a folder, or "blank:nl"
+    note: str  # why, in one line for stderr and the run report
+
+
+def load_base_model(spacy_model: str, fallback: Path | None) -> ModelChoice:
+    """The configured model if installed, else our bundled model, else blank Dutch."""
+    try:
+        nlp = spacy.load(spacy_model, exclude=list(_UNUSED))
+        return ModelChoice(nlp, spacy_model, f"using spaCy model {spacy_model}")
+    except OSError:
+        missing = f"{spacy_model} is not installed"
+    if fallback is not None and (fallback / "config.cfg").is_file():
+        nlp = spacy.load(fallback, exclude=list(_UNUSED))
+        return ModelChoice(nlp, str(fallback.name), f"{missing}; using the project's own model {fallback.name}")
+    nlp = spacy.blank("nl")
+    return ModelChoice(nlp, "blank:nl", f"{missing} and no bundled model found; using a blank Dutch pipeline")
+
+
+def add_components(nlp: Language, models_dir: Path) -> Language:
+    """Sentence boundaries if the model has none, then ruler, linker, dates and events."""
+    nlp.add_pipe("paragraph_sentences", first=True)
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer", after="paragraph_sentences")
+    config = {"models_dir": str(models_dir)}
+    for name in OUR_COMPONENTS:
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def build_pipeline(settings: Settings, use_model: bool = True) -> ModelChoice:
+    """The full pipeline for `summits run`; use_model=False forces the blank rule-only pipeline."""
+    if use_model:
+        choice = load_base_model(settings.spacy_model, settings.fallback_model)
+    else:
+        choice = ModelChoice(spacy.blank("nl"), "blank:nl", "model disabled by --no-model; blank Dutch pipeline")
+    choice.nlp.max_length = max(choice.nlp.max_length, settings.max_file_bytes * 2)
+    add_components(choice.nlp, settings.models_dir)
+    return choice

@@ -1,0 +1,142 @@
+"""Who takes part in a meeting a trigger names: clause scope, pronouns, compounds and visit hosts.
+
+Works on token positions and the linker's mentions only, so it runs the same with or without a
+dependency parse. Dutch puts the subject first and the verb second or last; a clause's subject is
+everything before its first trigger, and each trigger owns the stretch up to the next one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from pipeline.event_lexicon import EventLexicon
+from pipeline.knowledge import Knowledge
+from pipeline.linking import PersonMention
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    rule_id: str
+    start: int
+    end: int
+
+
+def clauses(sent: Span, lexicon: EventLexicon) -> list[tuple[int, int]]:
+    """Split a sentence at clause words ('dat', 'die', ';') into [start, end) token ranges."""
+    breaks = lexicon.words("clause_break")
+    bounds, start = [], sent.start
+    for token in sent:
+        if token.lower_ in breaks and token.i > start:
+            bounds.append((start, token.i))
+            start = token.i
+    bounds.append((start, sent.end))
+    return bounds
+
+
+def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
+                   lexicon: EventLexicon) -> list[tuple[TriggerHit, list[tuple[int, int]]]]:
+    """Each trigger's token ranges: the clause's subject part plus its own stretch. Between two
+    triggers, what follows the last 'en'/'maar' belongs to the second ("trof X in 2002 en had in 2011
+    een ontmoeting met Y")."""
+    inside = sorted((h for h in hits if clause[0] <= h.start < clause[1]), key=lambda h: h.start)
+    conjuncts = lexicon.words("conjunct")
+    cuts = []  # where each trigger's own stretch ends / the next one's begins
+    for number, hit in enumerate(inside[:-1]):
+        following = inside[number + 1].start
+        split = max((i for i in range(hit.end, following) if doc[i].lower_ in conjuncts), default=following)
+        cuts.append(split)
+    scopes = []
+    for number, hit in enumerate(inside):
+        own_end = cuts[number] if number < len(cuts) else clause[1]
+        if number == 0:
+            scopes.append((hit, [(clause[0], own_end)]))
+        else:
+            scopes.append((hit, [(clause[0], inside[0].start), (cuts[number - 1], hit.start), (hit.end, own_end)]))
+    return scopes
+
+
+def persons_in(ranges: list[tuple[int, int]], persons: list[PersonMention]) -> list[PersonMention]:
+    return [p for p in persons if any(start <= p.start < end for start, end in ranges)]
+
+
+def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[PersonMention],
+                     lexicon: EventLexicon) -> list[PersonMention]:
+    """'hij' is the first leader of the last earlier sentence naming one; 'de twee' the last two leaders."""
+    found = []
+    singles = lexicon.words("pronoun_one")
+    pairs = lexicon.cues.get("pronoun_pair", ())
+    for start, end in ranges:
+        for index in range(start, end):
+            token = doc[index]
+            if token.lower_ in singles and not _is_possessive_context(doc, index):
+                antecedent = _previous_sentence_subject(doc, index, persons)
+                if antecedent is not None:
+                    found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
+                                         rule=f"pronoun:{antecedent.rule}"))
+            for phrase in pairs:
+                following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
+                if len(phrase) == 2 and following not in lexicon.words("pair_next"):
+                    continue  # "de twee landen" is no pronoun; "de twee elkaar" is
+                if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
+                    found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
+                                         rule=f"pronoun:{p.rule}") for p in _last_two(index, persons))
+    return found
+
+
+def _is_possessive_context(doc: Doc, index: int) -> bool:
+    # "zij" can be plural ("ze"); only singular use before a verb is taken. Keep simple: never after 'van'.
+    return index > 0 and doc[index - 1].lower_ == "van"
+
+
+def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention]) -> PersonMention | None:
+    sentence_start = doc[index].sent.start
+    earlier = [p for p in persons if p.start < sentence_start]
+    if not earlier:
+        earlier = [p for p in persons if p.start < index]
+        return earlier[-1] if earlier else None
+    last_sentence = doc[earlier[-1].start].sent.start
+    return next(p for p in earlier if p.start >= last_sentence)
+
+
+def _last_two(index: int, persons: list[PersonMention]) -> list[PersonMention]:
+    chosen: list[PersonMention] = []
+    names: set[str] = set()
+    for mention in reversed([p for p in persons if p.start < index]):
+        key = mention.person.name if mention.person else mention.text
+        if key not in names:
+            chosen.append(mention)
+            names.add(key)
+        if len(chosen) == 2:
+            break
+    return chosen if len(chosen) == 2 else []
+
+
+def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention],
+                          knowledge: Knowledge) -> list[PersonMention]:
+    """'Trump-Kim-ontmoeting': the parts before the meeting word are the participants' names."""
+    text = doc[hit.start:hit.end].text
+    parts = text.split("-")[:-1]
+    if len(parts) < 2:
+        return []
+    found = []
+    for part in parts:
+        match = next((p for p in reversed(persons) if p.start < hit.start and p.person is not None
+                      and part.lower() in {s.lower() for s in p.person.short_names | p.person.aliases}), None)
+        people = [match.person] if match else knowledge.actors.by_alias(part)
+        if len(people) != 1:
+            return []
+        found.append(PersonMention(hit.start, hit.end, part, "compound", people[0]))
+    return found
+
+
+def visit_hosts(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]], places: list, lexicon: EventLexicon,
+                ) -> list:
+    """Places right after 'aan'/'naar' in the trigger's own stretch: where the visit went."""
+    hosts = lexicon.words("host")
+    own = scope[-1]
+    found = []
+    for place in places:
+        if own[0] <= place.start < own[1] and any(doc[i].lower_ in hosts for i in range(max(own[0], place.start - 5), place.start)):
+            found.append(place)
+    return found

@@ -1,0 +1,97 @@
+"""`summits run`: stream articles through the pipeline and write mentions.csv, events.csv and the report.
+
+Documents flow one at a time (nlp.pipe with batching); only the small Mention records are kept, so
+memory does not grow with the size of the input. A document that makes a component fail is recorded
+in the report and the run goes on.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from tqdm import tqdm
+
+from pipeline.cleaning import clean, load_junk_rules
+from pipeline.config import Settings
+from pipeline.corpus import FileRecord, ReadOptions, read_articles
+from pipeline.export import rows_for, write_csv, write_json
+from pipeline.knowledge import read_word_list
+from pipeline.merge import cluster_mentions
+from pipeline.nlp import build_pipeline
+from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
+
+
+@dataclass
+class RunResult:
+    out_dir: Path
+    mentions: list[Mention] = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+
+
+def _docs(nlp, articles: Iterable[Article], rules) -> Iterator:
+    for article in articles:
+        cleaned = clean(article.raw_text, rules, article.body_start)
+        doc = nlp.make_doc(cleaned.text)
+        doc._.article = article
+        doc._.clean = cleaned
+        yield doc
+
+
+def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
+        use_model: bool = True, show_progress: bool | None = None) -> RunResult:
+    started = time.perf_counter()
+    choice = build_pipeline(settings, use_model)
+    print(f"summits: {choice.note}", file=sys.stderr)
+    lexicon = settings.models_dir / "lexicon"
+    options = ReadOptions(default_date, settings.max_file_bytes, read_word_list(lexicon / "dutch_function_words.txt"))
+    records: list[FileRecord] = []
+    failures: list[dict] = []
+
+    def on_error(component, _proc, docs, error):
+        for doc in docs:
+            article = doc._.article
+            failures.append({"doc_id": article.doc_id if article else "?", "path": article.source_path if article
+                             else "", "component": component, "error": f"{error.__class__.__name__}: {error}"})
+
+    choice.nlp.set_error_handler(on_error)
+    rules = load_junk_rules(lexicon / "web_junk.txt")
+    articles = read_articles(paths, options, records)
+    progress = tqdm(articles, desc="articles", unit="doc", disable=None if show_progress is None else not show_progress,
+                    file=sys.stderr)
+    loaded = time.perf_counter()
+    mentions, n_docs, n_words = [], 0, 0
+    for doc in choice.nlp.pipe(_docs(choice.nlp, progress, rules), batch_size=settings.batch_size,
+                               n_process=settings.n_process):
+        n_docs += 1
+        n_words += sum(1 for token in doc if not token.is_space and not token.is_punct)
+        mentions.extend(m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence)
+    processed = time.perf_counter()
+    clusters = cluster_mentions(mentions)
+    mention_rows, event_rows = rows_for(clusters)
+    write_csv(out_dir / "mentions.csv", MENTION_COLUMNS, mention_rows)
+    write_csv(out_dir / "events.csv", EVENT_COLUMNS, event_rows)
+    _mark_failures(records, failures)
+    report = {
+        "model": choice.name, "model_note": choice.note,
+        "files": [record.as_dict() for record in records],
+        "failed_documents": failures,
+        "counts": {"files": len(records), "files_processed": sum(r.status != "skipped" for r in records),
+                   "files_skipped": sum(r.status == "skipped" for r in records), "documents": n_docs,
+                   "words": n_words, "mentions": len(mention_rows), "events": len(event_rows)},
+        "timings": {"load_seconds": round(loaded - started, 2), "process_seconds": round(processed - loaded, 2),
+                    "total_seconds": round(time.perf_counter() - started, 2),
+                    "words_per_second": round(n_words / max(processed - loaded, 1e-9))},
+    }
+    write_json(out_dir / "run_report.json", report)
+    return RunResult(out_dir, mentions, report)
+
+
+def _mark_failures(records: list[FileRecord], failures: list[dict]) -> None:
+    failed = {f["doc_id"] for f in failures}
+    for record in records:
+        if failed & set(record.doc_ids):
+            record.notes.append("document(s) failed in the pipeline: see failed_documents")
+            record.status = "partial" if set(record.doc_ids) - failed else "failed"
