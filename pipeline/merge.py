@@ -57,7 +57,13 @@ def same_meeting(first: Mention, second: Mention, same_document: bool) -> bool:
     if same_document and first.status != second.status and (first.date or second.date) \
             and not (first.date and second.date):
         return False  # "plans to meet" and an undated past meeting in one article are two occasions
+    if not same_document and not (first.date and second.date) and not _same_city(first.place, second.place):
+        return False  # across articles an undated mention needs the same city to count as the same meeting
     return dates_compatible(first.date, second.date) and places_compatible(first.place, second.place)
+
+
+def _same_city(first: Place | None, second: Place | None) -> bool:
+    return bool(first and second and first.name and first.name == second.name)
 
 
 def merge_in_document(mentions: list[Mention]) -> list[Mention]:
