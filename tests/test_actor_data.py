@@ -11,7 +11,10 @@ from typing import NamedTuple
 import pycountry
 import pytest
 
-ACTORS_DIR = Path(__file__).resolve().parent.parent / "models" / "actors"
+from pipeline.config import load_settings
+
+# The data folder comes from config.yaml, as for the pipeline itself.
+ACTORS_DIR = load_settings(Path(__file__).resolve().parents[1] / "config.yaml").models_dir / "actors"
 COLUMNS = ["name", "qid", "country", "office", "title", "start", "end", "aliases", "short_names", "note"]
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
 TITLES = {
@@ -142,14 +145,14 @@ def test_start_not_after_end():
     assert bad == []
 
 
-def _overlapping_pairs(key_of) -> list[tuple[str, str]]:
+def _overlapping_pairs(rows: list[Row], key_of) -> list[tuple[str, str]]:
     """Pairs of rows with the same key whose sure spans share more than a handover day."""
     groups: dict[tuple, list[Row]] = defaultdict(list)
-    for row in ROWS:
+    for row in rows:
         groups[key_of(row)].append(row)
     pairs = []
-    for rows in groups.values():
-        spans = sorted((_sure_span(r), r) for r in rows)
+    for group in groups.values():
+        spans = sorted((_sure_span(r), r) for r in group)
         for i, ((start_a, end_a), row_a) in enumerate(spans):
             for (start_b, _), row_b in spans[i + 1:]:
                 if start_b < end_a and OVERLAP_OK not in row_a.cells["note"] + row_b.cells["note"]:
@@ -157,16 +160,43 @@ def _overlapping_pairs(key_of) -> list[tuple[str, str]]:
     return pairs
 
 
-def test_no_person_has_overlapping_terms_in_one_office():
+def _person_post(row: Row) -> tuple[str, ...]:
     # Title is part of the key: China's general secretary is also president (two head_of_state rows).
-    key = lambda r: (r.cells["name"], r.cells["country"], r.cells["office"], r.cells["title"])  # noqa: E731
-    assert _overlapping_pairs(key) == []
+    return row.cells["name"], row.cells["country"], row.cells["office"], row.cells["title"]
+
+
+def _post(row: Row) -> tuple[str, ...]:
+    return row.cells["country"], row.cells["office"], row.cells["title"]
+
+
+def test_no_person_has_overlapping_terms_in_one_office():
+    assert _overlapping_pairs(ROWS, _person_post) == []
 
 
 def test_no_two_people_hold_one_post_on_one_day():
-    key = lambda r: (r.cells["country"], r.cells["office"], r.cells["title"])  # noqa: E731
-    pairs = _overlapping_pairs(key)
+    pairs = _overlapping_pairs(ROWS, _post)
     assert [(a, b) for a, b in pairs if _row(a).cells["name"] != _row(b).cells["name"]] == []
+
+
+def _fake(where: str, name: str, start: str, end: str, note: str = "") -> Row:
+    return Row(where, {"name": name, "country": "XXX", "office": "head_of_state", "title": "president",
+                       "start": start, "end": end, "note": note})
+
+
+@pytest.mark.parametrize("end_a, start_b, note, expected", [
+    ("2001-01-20", "2001-01-20", "", []),                 # handover day shared: fine
+    ("2001-01-20", "2001-01-19", "", [("a", "b")]),       # one day of two presidents
+    ("", "2010-05-01", "", [("a", "b")]),                 # open-ended term still running
+    ("2001-01-20", "2000-06-01", "acting (overlap ok)", []),
+    ("2001-01", "2001-01-31", "", []),                    # month-only end: not surely past the 1st
+])
+def test_overlap_check_on_made_up_rows(end_a, start_b, note, expected):
+    rows = [_fake("a", "A", "1990-01-01", end_a), _fake("b", "B", start_b, "", note)]
+    assert _overlapping_pairs(rows, _post) == expected
+
+
+def test_month_precision_means_the_whole_month():
+    assert _bounds("2019-02") == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
 
 
 def _row(where: str) -> Row:
