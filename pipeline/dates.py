@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.records import PartialDate, Timex
 from pipeline.timex_lexicon import LexiconError, WordLists, read_word_lists
 from pipeline.timex_resolve import TENSES, Underspecified, resolve, resolve_range
-from pipeline.timex_rules import Rule, build_specs, compile_rules, find_matches
+from pipeline.timex_rules import Scanner, build_specs, compile_rules, find_matches
 
 __all__ = [
     "Lexicon", "LexiconError", "find_timexes", "guess_tense", "load_lexicon", "normalize_date", "normalize_range",
@@ -26,7 +26,12 @@ class Lexicon:
     """The checked word lists and the rules compiled from them."""
 
     words: WordLists
-    rules: tuple[Rule, ...]
+    scanner: Scanner
+
+    @property
+    def rules(self):
+        """The compiled rules in file order (each with its id and EXAMPLE lines)."""
+        return self.scanner.rules
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,8 +54,9 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
 
 def _marked_tense(text: str, lexicon: Lexicon) -> str | None:
     """future / past when the text carries a marker of it, else None; future wins ("zei dat hij ... zal")."""
+    lowered = text.lower()
     for tense in ("future", "past"):
-        if any(pattern.search(text) for pattern in lexicon.words.regexes[f"tense_{tense}"]):
+        if lexicon.words.regexes[f"tense_{tense}"].search(lowered):
             return tense
     return None
 
@@ -88,25 +94,32 @@ def find_timexes(
     """
     _check_tense(tense)
     lexicon = load_lexicon(lexicon_dir)
-    tense = tense or _marked_tense(text, lexicon)
+    tense_unread = tense is None  # read the markers only when an expression depends on them
     timexes = []
-    for match, rule in find_matches(text, lexicon.rules):
-        start, end = build_specs(match, lexicon.words)
+    for match in find_matches(text, lexicon.scanner):
+        start, end = build_specs(match.groups, lexicon.scanner)
+        if tense_unread and start.needs_tense:
+            tense, tense_unread = _marked_tense(text, lexicon), False
         normalised = _normalise(start, end, anchor, tense)
         if normalised is None:  # "31 februari": a date shape that is no date
             continue
         value, value_end, precision = normalised
-        timexes.append(Timex(match.start(), match.end(), match.group(0), value, precision, value_end, rule.rule_id))
+        timexes.append(Timex(match.start, match.end, match.text, value, precision, value_end, match.rule.rule_id))
     return timexes
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_anchor(anchor: str) -> PartialDate:
+    """Parse an article date once (every sentence of an article shares it)."""
+    try:
+        return PartialDate.parse(anchor)
+    except ValueError as error:
+        raise ValueError(f"anchor {anchor!r} is not a date of the form YYYY[-MM[-DD]] ({error})") from None
 
 
 def _main_timex(expression: str, anchor: str, tense: str | None) -> Timex | None:
     """The longest resolved expression in `expression` (so "sinds begin dit jaar" finds "begin dit jaar")."""
-    try:
-        anchor_date = PartialDate.parse(anchor)
-    except ValueError as error:
-        raise ValueError(f"anchor {anchor!r} is not a date of the form YYYY[-MM[-DD]] ({error})") from None
-    found = [timex for timex in find_timexes(expression, anchor_date, tense) if timex.value]
+    found = [timex for timex in find_timexes(expression, _parse_anchor(anchor), tense) if timex.value]
     return max(found, key=lambda timex: timex.end_char - timex.start_char, default=None)
 
 

@@ -75,7 +75,7 @@ class WordLists:
     folder: Path
     tables: dict[str, dict[str, object]]
     lists: dict[str, tuple[str, ...]]
-    regexes: dict[str, tuple[re.Pattern, ...]]
+    regexes: dict[str, re.Pattern]  # file stem -> its lines as one alternation
     rules: tuple[RawRule, ...]
 
 
@@ -114,14 +114,18 @@ def _read_table(path: Path, parse: Callable[[str], object]) -> dict[str, object]
     return table
 
 
-def _read_regexes(path: Path) -> tuple[re.Pattern, ...]:
-    patterns = []
+def _read_regexes(path: Path) -> re.Pattern:
+    """All lines of the file as one alternation (one search per sentence) for lower-cased text."""
+    lines = []
     for number, line in _data_lines(path):
         try:
-            patterns.append(re.compile(line.strip(), re.IGNORECASE))
+            re.compile(line.strip())
         except re.error as error:
             raise LexiconError(f"{path}:{number}: not a valid regular expression ({error})") from None
-    return tuple(patterns)
+        if re.search(r"(?<!\\)[A-Z]", line):  # the text is lower-cased before matching (faster than IGNORECASE)
+            raise LexiconError(f"{path}:{number}: write the pattern in lower case (only escapes like \\S are upper case)")
+        lines.append(f"(?:{line.strip()})")
+    return re.compile("|".join(lines) or r"(?!)")
 
 
 def _read_rules(path: Path) -> tuple[RawRule, ...]:

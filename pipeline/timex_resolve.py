@@ -44,6 +44,11 @@ class Underspecified:
         return "year"
 
     @property
+    def needs_tense(self) -> bool:
+        """True when the sentence's tense may choose the value (bare weekday, year-less date, season)."""
+        return self.unit is None and self.year is None
+
+    @property
     def needs_anchor(self) -> bool:
         """True when the value cannot be computed without the article date."""
         return self.year is None or self.unit is not None
@@ -63,7 +68,7 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[s
     """(value, precision) for a calendar date known to year, month or day; None if it does not exist."""
     date = PartialDate(year, month, day if month is not None else None)
     try:
-        PartialDate.parse(date.iso())  # the calendar check: refuses 31 February
+        dt.date(year, month or 1, date.day or 1)  # the calendar check: refuses 31 February
     except ValueError:
         return None
     return date.iso(), date.precision

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.timex_lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, LexiconError, RawRule, WordLists
 from pipeline.timex_resolve import Underspecified
@@ -38,6 +39,9 @@ ALLOWED_GROUPS = frozenset(
     [*GROUP_TABLES, *NUMERIC_GROUPS, *MARKER_GROUPS, *(f"{name}_end" for name in RANGE_GROUPS)]
 )
 _PLACEHOLDER = re.compile(r"%([A-Z][A-Z_]*)")
+_WORD = re.compile(r"\w+")
+NON_TRIGGER_FILES = ("weekday_suffixes", "year_blockers")  # never the first date word of a match
+_LEFT_EDGE, _RIGHT_EDGE = r"(?<!\w)(?:", r")(?!\w)"  # whole words only
 WEEKEND = (6, 7)  # ISO Saturday and Sunday
 
 
@@ -49,9 +53,29 @@ class Rule:
 
 
 def _alternation(forms: list[str]) -> str:
-    """Longest first, so "gisteravond" wins over "gisteren"-like prefixes; spaces match any whitespace."""
-    escaped = [re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True)]
-    return "(?:" + "|".join(escaped) + ")"
+    """The forms as a regex trie ("d(?:ec|in)..."): any form matches, the longest is tried first, and
+    the engine never re-reads a shared prefix; a space in a form matches any whitespace."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a form ends here, a longer one may continue
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
 
 
 def _expansions(words: WordLists) -> dict[str, str]:
@@ -70,7 +94,7 @@ def _compile(raw: RawRule, expansions: dict[str, str], path: str) -> Rule:
         return expansions[match.group(1)]
 
     try:
-        regex = re.compile(r"(?<!\w)(?:" + _PLACEHOLDER.sub(expand, raw.pattern) + r")(?!\w)", re.IGNORECASE)
+        regex = re.compile(_LEFT_EDGE + _PLACEHOLDER.sub(expand, raw.pattern) + _RIGHT_EDGE, re.IGNORECASE)
     except re.error as error:
         raise LexiconError(f"{path}:{raw.line}: rule {raw.rule_id} is not a valid pattern ({error})") from None
     unknown = sorted(set(regex.groupindex) - ALLOWED_GROUPS)
@@ -82,46 +106,119 @@ def _compile(raw: RawRule, expansions: dict[str, str], path: str) -> Rule:
     return Rule(raw.rule_id, regex, raw.examples)
 
 
-def compile_rules(words: WordLists) -> tuple[Rule, ...]:
+class RuleMatch(NamedTuple):
+    """One expression found: where, which rule, and the text of each named group of that rule."""
+
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str]
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """All rules as one alternation, tried only where a word-list word or a number starts nearby."""
+
+    rules: tuple[Rule, ...]
+    regex: re.Pattern  # for lower-cased text (fast: no case folding inside the engine)
+    regex_ignorecase: re.Pattern  # for the rare text whose lower case changes its length
+    group_names: dict[str, tuple[Rule, tuple[tuple[str, str], ...]]]  # wrapper group -> rule, (inner, own)
+    trigger_regex: re.Pattern  # a number or the first word of a word-list form, at a word start
+    values: dict[str, dict[str, object]]  # group name -> form -> meaning
+
+
+def _prefixed(rule: Rule, index: int) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The rule's pattern with its group names made unique (r3_day), and the name pairs."""
+    prefix = f"r{index}_"
+    body = rule.regex.pattern[len(_LEFT_EDGE):-len(_RIGHT_EDGE)]
+    body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}{m.group(1)}>", body)
+    body = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", body)
+    return body, tuple((prefix + name, name) for name in rule.regex.groupindex)
+
+
+def _trigger_regex(words: WordLists) -> re.Pattern:
+    """Where an expression may be near: a number, or a word beginning like a word-list form
+    ("zondagochtend" begins like "zondag"); suffixes such as "jl." never open one."""
+    stems = [stem for stem in TABLE_FILES if stem not in NON_TRIGGER_FILES]
+    forms = [form for stem in stems for form in words.tables[stem]]
+    forms += [form for stem in LIST_FILES if stem not in NON_TRIGGER_FILES for form in words.lists[stem]]
+    first_words = {_WORD.findall(form)[0] for form in forms if _WORD.search(form)}
+    return re.compile(r"(?<!\w)(?:\d|" + _alternation(sorted(first_words)) + ")")
+
+
+def compile_rules(words: WordLists) -> Scanner:
     """Expand placeholders and compile every rule once; a bad rule is reported with its line."""
     expansions = _expansions(words)
     path = str(words.folder / f"{RULES_FILE}.txt")
-    return tuple(_compile(raw, expansions, path) for raw in words.rules)
+    rules = tuple(_compile(raw, expansions, path) for raw in words.rules)
+    bodies, group_names = [], {}
+    for index, rule in enumerate(rules):
+        body, names = _prefixed(rule, index)
+        bodies.append(f"(?P<R{index}>{body})")
+        group_names[f"R{index}"] = (rule, names)
+    pattern = _LEFT_EDGE + "|".join(bodies) + _RIGHT_EDGE
+    values = {group: {form: value for stem in reversed(stems) for form, value in words.tables[stem].items()}
+              for group, stems in GROUP_TABLES.items()}
+    return Scanner(rules, re.compile(pattern), re.compile(pattern, re.IGNORECASE), group_names, _trigger_regex(words), values)
 
 
-def find_matches(text: str, rules: tuple[Rule, ...]) -> list[tuple[re.Match, Rule]]:
-    """All rule matches, overlaps settled by length, then by rule order; sorted by position."""
-    candidates = []
-    for order, rule in enumerate(rules):
-        for match in rule.regex.finditer(text):
-            candidates.append((-(match.end() - match.start()), match.start(), order, match, rule))
-    candidates.sort(key=lambda item: item[:3])
-    chosen: list[tuple[re.Match, Rule]] = []
-    taken: list[tuple[int, int]] = []
-    for _, start, _, match, rule in candidates:
-        end = match.end()
-        if all(end <= other_start or start >= other_end for other_start, other_end in taken):
-            chosen.append((match, rule))
-            taken.append((start, end))
-    return sorted(chosen, key=lambda pair: pair[0].start())
+def find_matches(text: str, scanner: Scanner) -> list[RuleMatch]:
+    """Expressions from left to right; at one position the first rule (in file order) that matches wins.
+
+    rules.txt promises that a match starts at a word-list word or a number, or one word before it
+    ("van", "de"), so only those positions are tried: text without date words costs one quick scan.
+    """
+    lowered, regex = text.lower(), scanner.regex
+    if len(lowered) != len(text):  # e.g. "İ" lower-cases to two characters: keep offsets exact
+        lowered, regex = text, scanner.regex_ignorecase
+    found: list[RuleMatch] = []
+    done_until = 0
+    for trigger in scanner.trigger_regex.finditer(lowered):
+        if trigger.start() < done_until:
+            continue
+        for start in (_previous_word_start(lowered, trigger.start()), trigger.start()):
+            match = regex.match(lowered, start) if start >= done_until else None
+            if match:
+                found.append(_rule_match(match, text, scanner))
+                done_until = match.end()
+                break
+    return found
 
 
-def _value(group: str, text: str, words: WordLists) -> object:
+def _previous_word_start(text: str, position: int) -> int:
+    """Start of the word before `position`, or -1 when there is none."""
+    index = position - 1
+    while index >= 0 and not (text[index].isalnum() or text[index] == "_"):
+        index -= 1
+    if index < 0:
+        return -1
+    while index > 0 and (text[index - 1].isalnum() or text[index - 1] == "_"):
+        index -= 1
+    return index
+
+
+def _rule_match(match: re.Match, text: str, scanner: Scanner) -> RuleMatch:
+    rule, names = scanner.group_names[match.lastgroup]
+    groups = {own: match.group(inner) for inner, own in names if match.group(inner) is not None}
+    return RuleMatch(match.start(), match.end(), text[match.start():match.end()], groups, rule)
+
+
+def _value(group: str, text: str, scanner: Scanner) -> object:
     """The meaning of one matched group: a number, or the value of its form in the word lists."""
-    key = re.sub(r"\s+", " ", text.strip().lower())
+    key = " ".join(text.lower().split())
     if group in NUMERIC_GROUPS and key.isdigit():
         return int(key)
-    for stem in GROUP_TABLES[group]:
-        table = words.tables[stem]
-        for candidate in (key, key.rstrip(".")):
-            if candidate in table:
-                return table[candidate]
-    raise LexiconError(f"{words.folder}: no value for {group} {text!r} (a placeholder and its list disagree)")
+    table = scanner.values[group]
+    value = table.get(key, table.get(key.rstrip(".")))
+    if value is None:
+        raise LexiconError(f"no value for {group} {text!r}: a placeholder and its word list disagree")
+    return value
 
 
-def _spec(groups: dict[str, str], words: WordLists) -> Underspecified:
+def _spec(groups: dict[str, str], scanner: Scanner) -> Underspecified:
     """One underspecified value from the groups of one side of a match."""
-    values = {name: _value(name, text, words) for name, text in groups.items() if name not in MARKER_GROUPS}
+    values = {name: _value(name, text, scanner) for name, text in groups.items() if name not in MARKER_GROUPS}
     fields = {name: values[name] for name in ("year", "month", "day", "weekday", "season", "mod") if name in values}
     if "relday" in values:
         fields.update(unit="day", offset=values["relday"])
@@ -135,19 +232,18 @@ def _spec(groups: dict[str, str], words: WordLists) -> Underspecified:
     return Underspecified(**fields)
 
 
-def build_specs(match: re.Match, words: WordLists) -> tuple[Underspecified, Underspecified | None]:
+def build_specs(groups: dict[str, str], scanner: Scanner) -> tuple[Underspecified, Underspecified | None]:
     """Start value and, for a range (groups ending in `_end`, a weekend, a decade), the end value."""
-    groups = {name: text for name, text in match.groupdict().items() if text is not None}
     base = {name: text for name, text in groups.items() if not name.endswith("_end")}
     ends = {name[: -len("_end")]: text for name, text in groups.items() if name.endswith("_end")}
     if "decade" in base:
-        first = _value("decade", base["decade"], words)
+        first = _value("decade", base["decade"], scanner)
         return Underspecified(year=first), Underspecified(year=first + 9)
-    start = _spec(base, words)
+    start = _spec(base, scanner)
     if start.unit == "weekend":  # "komend weekend": the next Saturday and the Sunday after it
         saturday, sunday = WEEKEND
         shift = start.offset
         return Underspecified(weekday=saturday, instance_shift=shift), Underspecified(weekday=sunday, instance_shift=shift)
     if not ends:
         return start, None
-    return start, _spec({**base, **ends}, words)
+    return start, _spec({**base, **ends}, scanner)
