@@ -117,12 +117,13 @@ def _longest_first(spans: list[Span]) -> list[Span]:
 def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> list[PersonMention]:
     """Role phrases without a name become mentions; with a name they lend it a country."""
     by_start = {m.start: m for m in names}
+    covered = {i for m in names for i in range(m.start, m.end)}
     result = list(names)
     for phrase in find_role_phrases(doc, knowledge):
-        if any(i in by_start for i in _name_positions(doc, phrase.end)):
-            continue
+        if any(i in by_start for i in _name_positions(doc, phrase.end)) or covered & set(range(phrase.start, phrase.end)):
+            continue  # "president Trump", or an alias that includes the role ("koning Willem-Alexander")
         unknown = unknown_name_after(doc, phrase.end, knowledge)
-        if unknown is not None:
+        if unknown is not None and phrase.country:  # "koningin Máxima" names no country: no leader we know
             result.append(_unknown_or_holder(unknown, phrase, knowledge))
         elif phrase.country:
             result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text, "role",

@@ -90,7 +90,12 @@ def _is_possessive_context(doc: Doc, index: int) -> bool:
 
 
 def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention]) -> PersonMention | None:
+    """The first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else the first
+    person of the last earlier sentence that names one."""
     sentence_start = doc[index].sent.start
+    same_sentence = [p for p in persons if sentence_start <= p.start < index]
+    if same_sentence:
+        return same_sentence[0]
     earlier = [p for p in persons if p.start < sentence_start]
     if not earlier:
         earlier = [p for p in persons if p.start < index]
