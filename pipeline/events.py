@@ -84,9 +84,9 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
             people = persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
             people += compound_participants(doc, hit, persons, knowledge)
             inferred = any(p.rule.startswith("pronoun") or p.rule == "role" for p in people)
-            if trigger.kind == "visit" and len(_unique(people)) == 1:
-                hosts = visit_host_persons(doc, visit_hosts(doc, hit, scope, doc._.places, lexicon), people,
-                                           knowledge)
+            if trigger.kind in ("visit", "receive") and len(_unique(people)) == 1:
+                places = visit_hosts(doc, hit, scope, doc._.places, lexicon, trigger.kind)
+                hosts = visit_host_persons(doc, places, people, knowledge)
                 people, inferred = people + hosts, True
             groups = _split_plural(doc, hit, trigger, _unique(people), scope)
             if found and trigger.kind in ("gathering", "meet") and not people:

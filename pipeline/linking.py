@@ -151,6 +151,19 @@ def _unknown_or_holder(name: Span, phrase: RolePhrase, knowledge: Knowledge) -> 
     return PersonMention(phrase.start, name.end, name.text, "unknown", unknown_name=name.text, country=phrase.country)
 
 
+def link_unknown_repeats(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """After "de Keniaanse president William Ruto", a later "Ruto" is the same person."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    result = list(mentions)
+    for mention in [m for m in mentions if m.unknown_name]:
+        surname = mention.unknown_name.split()[-1]
+        for token in doc[mention.end:]:
+            if token.text == surname and token.i not in covered:
+                covered.add(token.i)
+                result.append(replace(mention, start=token.i, end=token.i + 1, text=token.text, rule="unknown_repeat"))
+    return sorted(result, key=lambda m: m.start)
+
+
 def link_kin(doc: Doc, knowledge: Knowledge, mentions: list[PersonMention]) -> list[PersonMention]:
     """'Kims vader': a genitive name followed by a kinship word names the relative."""
     kin_starts = {s.start: s for s in doc.spans[SPANS_KEY] if s.label_ == KIN}
@@ -210,7 +223,8 @@ class SummitLinker:
         article = doc._.article
         published = article.published if article is not None else None
         names = link_names(doc, self.knowledge, published)
-        doc._.persons = link_kin(doc, self.knowledge, link_roles(doc, self.knowledge, names))
+        with_roles = link_unknown_repeats(doc, link_roles(doc, self.knowledge, names))
+        doc._.persons = link_kin(doc, self.knowledge, with_roles)
         doc._.places = link_places(doc, self.knowledge)
         return doc
 

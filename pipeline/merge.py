@@ -83,13 +83,17 @@ def merge_in_document(mentions: list[Mention]) -> list[Mention]:
 def _inherit_frame(mention: Mention, mentions: list[Mention]) -> Mention:
     """'Na de parade spraken Poetin en Kim elkaar': an undated past meeting belongs to the article's
     dated meeting it shares a participant with, and happened on its date and at its place."""
-    if mention.date or mention.status != "occurred":
+    if mention.status != "occurred" or (mention.date and mention.place is not None):
         return mention
     names = set(participant_key(mention))
     frame = next((m for m in mentions if m.date and m.status == "occurred" and m is not mention
-                  and names & set(participant_key(m)) and places_compatible(m.place, mention.place)), None)
+                  and names & set(participant_key(m)) and places_compatible(m.place, mention.place)
+                  and dates_compatible(m.date, mention.date)), None)
     if frame is None:
         return mention
+    if mention.date:  # same day, same leader: the same place ("Vandaag sprak Zelensky ook met Kishida")
+        same_day = mention.date_precision == "day" and mention.date == frame.date
+        return replace(mention, place=frame.place) if same_day else mention
     return replace(mention, date=frame.date, date_end=frame.date_end, date_precision=frame.date_precision,
                    date_text=frame.date_text, place=_finer_place(mention.place, frame.place))
 

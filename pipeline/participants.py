@@ -40,11 +40,17 @@ def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
     triggers, what follows the last 'en'/'maar' belongs to the second ("trof X in 2002 en had in 2011
     een ontmoeting met Y")."""
     inside = sorted((h for h in hits if clause[0] <= h.start < clause[1]), key=lambda h: h.start)
-    conjuncts = lexicon.words("conjunct")
+    conjuncts, verbs = lexicon.words("conjunct"), lexicon.words("conjunct_verb")
+
+    def starts_clause(i: int) -> bool:  # "en had", not "en koningin Máxima"
+        after = doc[i + 1] if i + 1 < doc.__len__() else None
+        return after is not None and (after.pos_ in ("VERB", "AUX") or after.lower_ in verbs)
+
     cuts = []  # where each trigger's own stretch ends / the next one's begins
     for number, hit in enumerate(inside[:-1]):
         following = inside[number + 1].start
-        split = max((i for i in range(hit.end, following) if doc[i].lower_ in conjuncts), default=following)
+        split = max((i for i in range(hit.end, following) if doc[i].lower_ in conjuncts and starts_clause(i)),
+                    default=following)
         cuts.append(split)
     scopes = []
     for number, hit in enumerate(inside):
@@ -136,9 +142,10 @@ def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention
 
 
 def visit_hosts(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]], places: list, lexicon: EventLexicon,
-                ) -> list:
-    """Places right after 'aan'/'naar' in the trigger's own stretch: where the visit went."""
-    hosts = lexicon.words("host")
+                kind: str = "visit") -> list:
+    """Places right after 'aan'/'naar' in the trigger's own stretch: where the visit went. A reception
+    ("wordt ontvangen in het Witte Huis") is hosted where it happens: 'in'/'op' count too."""
+    hosts = lexicon.words("host") | (lexicon.words("place_prep") if kind == "receive" else frozenset())
     own = scope[-1]
     found = []
     for place in places:
