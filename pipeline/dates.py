@@ -8,6 +8,7 @@ anchor, never finer than the anchor supports. Entry points: `find_timexes` for t
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class Lexicon:
 
     words: WordLists
     scanner: Scanner
+    clause_regex: re.Pattern  # where a clause begins, for the tense of a bare weekday
 
     @property
     def rules(self):
@@ -44,7 +46,15 @@ def _default_lexicon_dir() -> Path:
 @functools.lru_cache(maxsize=8)
 def _load(folder: Path) -> Lexicon:
     words = read_word_lists(folder)
-    return Lexicon(words, compile_rules(words))
+    return Lexicon(words, compile_rules(words), _clause_regex(words.lists["clause_boundaries"]))
+
+
+def _clause_regex(forms: tuple[str, ...]) -> re.Pattern:
+    """Punctuation forms match anywhere, word forms as whole words."""
+    marks = [re.escape(form) for form in forms if not any(char.isalnum() for char in form)]
+    words = [re.escape(form) for form in forms if any(char.isalnum() for char in form)]
+    parts = marks + ([r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)"] if words else [])
+    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
 
 
 def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
@@ -59,6 +69,18 @@ def _marked_tense(text: str, lexicon: Lexicon) -> str | None:
         if lexicon.words.regexes[f"tense_{tense}"].search(lowered):
             return tense
     return None
+
+
+def _tense_at(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The tense markers of the clause around [start, end), else of the whole text."""
+    clause_start, clause_end = 0, len(text)
+    for boundary in lexicon.clause_regex.finditer(text):
+        if boundary.end() <= start:
+            clause_start = boundary.end()
+        elif boundary.start() >= end:
+            clause_end = boundary.start()
+            break
+    return _marked_tense(text[clause_start:clause_end], lexicon) or _marked_tense(text, lexicon)
 
 
 def guess_tense(text: str, lexicon_dir: Path | None = None) -> str:
@@ -89,18 +111,19 @@ def find_timexes(
 ) -> list[Timex]:
     """Every temporal expression in `text`, normalised against `anchor`, with offsets and rule ids.
 
-    Without a tense, bare weekdays follow the tense markers in the text, and the nearest day (the past
-    one on a tie) when there are none. Without an anchor, relative expressions get value "".
+    Without a tense, bare weekdays follow the tense markers of their clause, else of the text, and
+    take the nearest day (the past one on a tie) when there are none. Without an anchor, relative
+    expressions get value "".
     """
     _check_tense(tense)
     lexicon = load_lexicon(lexicon_dir)
-    tense_unread = tense is None  # read the markers only when an expression depends on them
     timexes = []
     for match in find_matches(text, lexicon.scanner):
         start, end = build_specs(match.groups, lexicon.scanner)
-        if tense_unread and start.needs_tense:
-            tense, tense_unread = _marked_tense(text, lexicon), False
-        normalised = _normalise(start, end, anchor, tense)
+        match_tense = tense
+        if tense is None and start.needs_tense and anchor is not None:  # read markers only when they matter
+            match_tense = _tense_at(text, match.start, match.end, lexicon)
+        normalised = _normalise(start, end, anchor, match_tense)
         if normalised is None:  # "31 februari": a date shape that is no date
             continue
         value, value_end, precision = normalised

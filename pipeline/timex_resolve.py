@@ -46,7 +46,7 @@ class Underspecified:
     @property
     def needs_tense(self) -> bool:
         """True when the sentence's tense may choose the value (bare weekday, year-less date, season)."""
-        return self.unit is None and self.year is None
+        return self.unit is None and self.year is None and self.instance_shift is None
 
     @property
     def needs_anchor(self) -> bool:

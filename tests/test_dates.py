@@ -85,6 +85,13 @@ def test_find_timexes_uses_tense_markers_of_sentence() -> None:
     assert (past.value, future.value) == ("2019-04-23", "2019-04-30")
 
 
+def test_weekday_tense_read_from_its_own_clause() -> None:
+    anchor = PartialDate(2019, 4, 25)
+    [arrived, _] = find_timexes("Kim arriveerde dinsdag, en vertrekt morgen.", anchor)
+    [meeting] = find_timexes("Trump zei dat hij Kim dinsdag zal ontmoeten.", anchor)
+    assert (arrived.value, meeting.value) == ("2019-04-23", "2019-04-30")
+
+
 @pytest.mark.parametrize("sentence", ["Het is zo gedaan.", "Di Maio sprak met Conte.", "Do you agree?", "Za is dicht."])
 def test_two_letter_abbreviations_are_no_weekdays(sentence: str) -> None:
     assert find_timexes(sentence, PartialDate(2019, 4, 25)) == []
@@ -183,3 +190,24 @@ def test_new_word_in_list_is_recognised(tmp_path: Path) -> None:
     relative.write_text(relative.read_text(encoding="utf-8") + "gister\t-1\n", encoding="utf-8")
     [timex] = find_timexes("gister", PartialDate(2019, 4, 25), lexicon_dir=folder)
     assert timex.value == "2019-04-24"
+
+
+SENTENCES = [
+    "Kim Jong-un heeft Xi Jinping ontmoet tijdens een bezoek dat van zondag tot woensdag heeft geduurd.",
+    "Eerder deze maand verrasten Kim en Trump de wereld met een plan om elkaar dit voorjaar te ontmoeten.",
+    "In 2000 ontmoette hij de toenmalige president; in de jaren negentig was dat ondenkbaar.",
+    "Op za 5 okt. en 6 okt. spreken zij over 2000 km grens, 1990 mensen en de Golfoorlog.",
+]
+
+
+def test_scanner_finds_what_a_full_scan_finds() -> None:
+    """find_matches only tries positions near date words; it must agree with trying every position."""
+    from pipeline.timex_rules import find_matches
+
+    scanner = load_lexicon(LEXICON).scanner
+    texts = SENTENCES + [row["expression"] for row in _table_rows()]
+    texts += [example for rule in scanner.rules for example in rule.examples]
+    for text in texts:
+        full = [(m.start(), m.end(), m.lastgroup) for m in scanner.regex.finditer(text.lower())]
+        fast = [(m.start, m.end, f"R{scanner.rules.index(m.rule)}") for m in find_matches(text, scanner)]
+        assert fast == full, text
