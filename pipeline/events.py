@@ -117,9 +117,8 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
     status = status_of(doc, sent, candidate, timex, anchor, lexicon)
     date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
     event_date = PartialDate.parse(date) if date else anchor
-    actors = [p.actor(knowledge, event_date) for p in candidate.people]
-    actors = sorted({a.name: a for a in actors if a is not None}.values(), key=lambda a: a.name)
-    if len(actors) < 2:
+    actors = _qualified_actors(candidate, knowledge, event_date)
+    if actors is None:
         return None
     place = choose_place(doc, sent, candidate, knowledge, lexicon)
     confidence = _confidence(candidate, actors, place, date)
@@ -129,6 +128,28 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
     evidence = article.raw_text[start:end] if article else sent.text
     return Mention(article.doc_id if article else "", tuple(actors), date, date_end, precision, date_text,
                    place, status, evidence, start + offset, end + offset, confidence, candidate.hit.rule_id)
+
+
+def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialDate | None) -> list[Actor] | None:
+    """The participants who held office at the date; None unless two remain and one leads a state
+    (two foreign ministers meeting make no summit)."""
+    actors: dict[str, Actor] = {}
+    heads = 0
+    for mention in candidate.people:
+        actor = mention.actor(knowledge, date)
+        if actor is None or actor.name in actors:
+            continue
+        person = mention.person or (knowledge.office_holder(mention.role.country, mention.role.titles, date)
+                                    if mention.role is not None and mention.role.resolvable else None)
+        if person is None:  # a leader the data does not hold, named with a role and a country
+            actors[actor.name], heads = actor, heads + 1
+            continue
+        takes_part, is_head = knowledge.qualifies(person, date)
+        if takes_part:
+            actors[actor.name], heads = actor, heads + is_head
+    if len(actors) < 2 or heads == 0:
+        return None
+    return sorted(actors.values(), key=lambda a: a.name)
 
 
 def _date_fields(doc: Doc, sent: Span, timex: Timex | None, status: str, anchor: PartialDate | None,

@@ -57,6 +57,7 @@ class Knowledge:
         self.capital_words = {word.lower() for word, role in read_lexicon(lexicon / "place_roles.tsv", 2)
                               if role == "capital"}
         self.name_particles = read_word_list(lexicon / "name_particles.txt")
+        self.non_state = {code.upper() for code in read_word_list(lexicon / "non_state_actors.txt")}
 
     def project_label(self, model_label: str) -> str:
         """The project's entity type for any model's NER label (PER, PLACE, NORP, ORG, OTHER)."""
@@ -70,6 +71,17 @@ class Knowledge:
         relation = self.kinship.get(fold(kin_word))
         name = self.relations.get((person.name, relation)) if relation else None
         return self.actors.persons.get(name) if name else None
+
+    def qualifies(self, person: Person, date: PartialDate | None) -> tuple[bool, bool]:
+        """(may take part, is a head of state or government) at the date (guideline 1): someone in the
+        data must hold a national office then; heads of EU institutions do not count."""
+        from pipeline.actors import period_of
+        if date is None:
+            return True, any(t.office.startswith("head_of") for t in person.terms)
+        period = period_of(date)
+        current = [t for t in person.terms if t.start <= period[1] and t.end >= period[0]
+                   and t.country not in self.non_state]
+        return bool(current), any(t.office.startswith("head_of") for t in current)
 
     def office_holder(self, country: str, titles: tuple[str, ...], date: PartialDate | None) -> Person | None:
         """Who held the office on the date (the event's date, not the article's)."""
