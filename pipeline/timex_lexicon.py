@@ -47,6 +47,7 @@ TABLE_FILES: dict[str, Callable[[str], object]] = {
     "units": _one_of("day", "week", "weekend", "month", "year"),
     "unit_plurals": _one_of("day", "week", "month", "year"),
     "numbers": _int_in(1, 1000),
+    "vague_counts": _int_in(1, 10),
     "shifts": _int_in(-1, 1),
     "weekday_suffixes": _int_in(-1, 1),
     "seasons": _one_of(*SEASON_MONTHS),

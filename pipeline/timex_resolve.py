@@ -17,6 +17,7 @@ from pipeline.records import PRECISIONS, PartialDate
 # labelled with the year of its January, the larger part of it.
 SEASON_MONTHS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}  # anchor precision a unit needs
+VAGUE_PRECISION = {"day": "month", "week": "month", "month": "year", "year": "year"}  # "enkele dagen geleden"
 TENSES = ("past", "present", "future")
 
 
@@ -33,10 +34,13 @@ class Underspecified:
     offset: int = 0
     instance_shift: int | None = None  # weekday/season: -1 last before, 0 this week/year, +1 next after
     mod: str | None = None  # TIMEX3 mod (START, MID, END, BEFORE, AFTER); does not move the value
+    vague: bool = False  # the offset is a guess ("een paar dagen"): one precision coarser than the unit
 
     @property
     def granularity(self) -> str:
         """The finest precision the expression itself names (before any anchor cap)."""
+        if self.vague:
+            return VAGUE_PRECISION[self.unit]
         if self.day is not None or self.weekday is not None or self.unit == "day":
             return "day"
         if self.month is not None or self.unit in ("week", "month"):
@@ -81,7 +85,11 @@ def resolve(spec: Underspecified, anchor: PartialDate | None, tense: str | None 
     if anchor is None:
         return None
     if spec.unit is not None:
-        return _relative(spec, anchor)
+        value = _relative(spec, anchor)
+        if value is None or not spec.vague:
+            return value
+        precision = coarser(value[1], VAGUE_PRECISION[spec.unit])
+        return cut(value[0], precision), precision
     if spec.month is not None:
         return _iso(infer_year(spec, anchor, tense), spec.month, spec.day)
     if spec.weekday is not None:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from pipeline.timex_lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, LexiconError, RawRule, WordLists
 from pipeline.timex_resolve import Underspecified
 
-# Language-neutral number shapes; guards keep "1.990" or "€2000" from being read as years.
+# Language-neutral number shapes; guards keep "€2000" or "12,2019" from being read as years.
 BUILT_INS = {
     "YEAR": r"(?<![\d,€$£])(?:19\d\d|20\d\d|2100)(?![.,]\d)",
     "DAYNUM": r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)",
@@ -26,6 +26,7 @@ GROUP_TABLES: dict[str, tuple[str, ...]] = {
     "relday": ("relative_days", "part_of_day"),
     "unit": ("units", "unit_plurals"),
     "number": ("numbers",),
+    "vague": ("vague_counts",),
     "shift": ("shifts",),
     "postshift": ("weekday_suffixes",),
     "season": ("seasons",),
@@ -223,8 +224,8 @@ def _spec(groups: dict[str, str], scanner: Scanner) -> Underspecified:
     if "relday" in values:
         fields.update(unit="day", offset=values["relday"])
     elif "unit" in values:
-        amount = values.get("shift", values.get("number", 0))
-        fields.update(unit=values["unit"], offset=-amount if "ago" in groups else amount)
+        amount = values.get("shift", values.get("number", values.get("vague", 0)))
+        fields.update(unit=values["unit"], offset=-amount if "ago" in groups else amount, vague="vague" in values)
     elif "shift" in values:
         fields["instance_shift"] = values["shift"]
     if "postshift" in values:

@@ -73,6 +73,11 @@ def test_find_timexes_names_rule_and_range_end() -> None:
     assert (timex.rule_id, timex.value, timex.value_end) == ("range_weekdays", "2018-03-25", "2018-03-28")
 
 
+def test_two_full_dates_joined_by_en_are_two_expressions() -> None:
+    found = find_timexes("Ze ontmoetten elkaar op 12 juni 2018 en 27 februari 2019.", PartialDate(2019, 4, 25))
+    assert [(t.value, t.value_end) for t in found] == [("2018-06-12", ""), ("2019-02-27", "")]
+
+
 def test_find_timexes_without_anchor_leaves_relative_unresolved() -> None:
     found = find_timexes("Gisteren sprak hij over 3 oktober 2021.", None)
     assert [(t.text, t.value) for t in found] == [("Gisteren", ""), ("3 oktober 2021", "2021-10-03")]
@@ -187,8 +192,8 @@ def test_broken_lexicon_file_is_reported_with_file_and_line(
 def test_new_word_in_list_is_recognised(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
     relative = folder / "relative_days.txt"
-    relative.write_text(relative.read_text(encoding="utf-8") + "gister\t-1\n", encoding="utf-8")
-    [timex] = find_timexes("gister", PartialDate(2019, 4, 25), lexicon_dir=folder)
+    relative.write_text(relative.read_text(encoding="utf-8") + "gisterenavond\t-1\n", encoding="utf-8")
+    [timex] = find_timexes("gisterenavond", PartialDate(2019, 4, 25), lexicon_dir=folder)
     assert timex.value == "2019-04-24"
 
 
