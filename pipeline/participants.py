@@ -70,13 +70,14 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
                      lexicon: EventLexicon) -> list[PersonMention]:
     """'hij' is the first leader of the last earlier sentence naming one; 'de twee' the last two leaders."""
     found = []
-    singles = lexicon.words("pronoun_one")
+    singles, objects = lexicon.words("pronoun_one"), lexicon.words("pronoun_object")
     pairs = lexicon.cues.get("pronoun_pair", ())
     for start, end in ranges:
         for index in range(start, end):
             token = doc[index]
-            if token.lower_ in singles and not _is_possessive_context(doc, index):
-                antecedent = _previous_sentence_subject(doc, index, persons)
+            is_object = token.lower_ in objects
+            if (token.lower_ in singles or is_object) and not _is_possessive_context(doc, index):
+                antecedent = _previous_sentence_subject(doc, index, persons, same_sentence_first=not is_object)
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
                                          rule=f"pronoun:{antecedent.rule}"))
@@ -95,12 +96,14 @@ def _is_possessive_context(doc: Doc, index: int) -> bool:
     return index > 0 and doc[index - 1].lower_ == "van"
 
 
-def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention]) -> PersonMention | None:
-    """The first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else the first
-    person of the last earlier sentence that names one."""
+def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention],
+                               same_sentence_first: bool = True) -> PersonMention | None:
+    """For 'hij': the first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else
+    the first person of the last earlier sentence naming one. For 'hem' only the latter: an object pronoun
+    is not the subject of its own sentence ("Steinmeier ontving hem")."""
     sentence_start = doc[index].sent.start
     same_sentence = [p for p in persons if sentence_start <= p.start < index]
-    if same_sentence:
+    if same_sentence and same_sentence_first:
         return same_sentence[0]
     earlier = [p for p in persons if p.start < sentence_start]
     if not earlier:
