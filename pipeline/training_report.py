@@ -11,6 +11,7 @@ START_MARKER = "<!-- scores:start (written by scripts/evaluate_model.py) -->"
 END_MARKER = "<!-- scores:end -->"
 # nl_core_news_sm 3.2 as published in its meta (its own test data: LassySmall/NER annotations by NLP Town).
 REFERENCE = {"ents_f": 72.4, "pos_acc": 95.8, "dep_las": 80.6}
+GOLD_TOKENS = "ud_alpino_test_gold_tokens"
 ROWS = (
     ("NER precision", "ner_conll2002_testb", "ents_p", "CoNLL-2002 ned.testb"),
     ("NER recall", "ner_conll2002_testb", "ents_r", "CoNLL-2002 ned.testb"),
@@ -21,6 +22,10 @@ ROWS = (
     ("UAS", "ud_alpino_test", "dep_uas", "UD Alpino r2.16 test"),
     ("LAS", "ud_alpino_test", "dep_las", "UD Alpino r2.16 test"),
     ("Sentence boundaries F1", "ud_alpino_test", "sents_f", "UD Alpino r2.16 test"),
+    ("UPOS accuracy, gold tokens", GOLD_TOKENS, "pos_acc", "UD Alpino r2.16 test"),
+    ("UAS, gold tokens", GOLD_TOKENS, "uas", "UD Alpino r2.16 test"),
+    ("LAS, gold tokens", GOLD_TOKENS, "las", "UD Alpino r2.16 test"),
+    ("LAS, gold tokens, universal relations (subtypes cut)", GOLD_TOKENS, "las_universal", "UD Alpino r2.16 test"),
 )
 
 
@@ -33,8 +38,8 @@ def render_scores(results: dict) -> str:
     lines = ["| measure | test data | nl_summit_sm | nl_core_news_sm 3.2 (own test data) |",
              "| --- | --- | ---: | ---: |"]
     for label, group, key, data in ROWS:
-        value = results[group].get(key)
-        reference = REFERENCE.get(key)
+        value = results.get(group, {}).get(key)
+        reference = REFERENCE.get(key) if group != GOLD_TOKENS else None
         lines.append(f"| {label} | {data} | {_fmt(value)} | {_fmt(reference)} |")
     lines += ["", "| NER type (CoNLL-2002 ned.testb) | P | R | F1 |", "| --- | ---: | ---: | ---: |"]
     for label, values in results["ner_conll2002_testb"]["per_type"].items():
