@@ -74,7 +74,10 @@ def status_of(doc: Doc, sent: Span, candidate, timex: Timex | None, anchor: Part
     if has_cue(governing, lexicon, "planned") or _modal_future(governing, lexicon):
         return "planned"
     clause = doc[candidate.clause[0]:candidate.clause[1]]
-    if timex is not None and "weekday" in timex.rule_id and _present_tense(clause, lexicon):
+    # Dutch uses the present for the near future ("ze ontmoeten elkaar dinsdag"); a present perfect
+    # ("heeft dinsdag ... ontmoet") is past.
+    if timex is not None and "weekday" in timex.rule_id and _present_tense(clause, lexicon) \
+            and not has_cue(clause, lexicon, "present_aux"):
         return "planned"
     return "occurred"
 

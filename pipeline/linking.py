@@ -182,7 +182,8 @@ def link_kin(doc: Doc, knowledge: Knowledge, mentions: list[PersonMention]) -> l
 
 def link_places(doc: Doc, knowledge: Knowledge) -> list[PlaceMention]:
     """Cities, venues and countries from the gazetteer; 'de Chinese hoofdstad' is the capital."""
-    spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in (PLACE, COUNTRY) and _capitalised(s)]
+    # "paleis Noordeinde", "slot Meseberg": a place name has a capitalised word, not always the first.
+    spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in (PLACE, COUNTRY) and any(t.text[:1].isupper() for t in s)]
     mentions = []
     # A city-state is both a city and a country ("Singapore"); the city reading wins.
     spans.sort(key=lambda s: s.label_ != PLACE)

@@ -134,10 +134,13 @@ def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention
     if len(parts) < 2:
         return []
     found = []
+    published = doc._.article.published if doc._.article is not None else None
     for part in parts:
         match = next((p for p in reversed(persons) if p.start < hit.start and p.person is not None
                       and part.lower() in {s.lower() for s in p.person.short_names | p.person.aliases}), None)
         people = [match.person] if match else knowledge.actors.by_alias(part)
+        if not people:  # "Trump-Kim-top" before the article names Kim: the Kim in office then
+            people = [p for p in knowledge.actors.by_short_name(part) if knowledge.actors.in_office(p, published)]
         if len(people) != 1:
             return []
         found.append(PersonMention(hit.start, hit.end, part, "compound", people[0]))
