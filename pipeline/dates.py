@@ -57,9 +57,16 @@ def _clause_regex(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
 
 
-def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
+_BY_ARGUMENT: dict[object, Lexicon] = {}  # the argument as given -> lexicon: no path work per sentence
+
+
+def load_lexicon(lexicon_dir: Path | str | None = None) -> Lexicon:
     """Read and compile the date word lists once per folder (default: models/lexicon/dates of config.yaml)."""
-    return _load(Path(lexicon_dir).resolve() if lexicon_dir is not None else _default_lexicon_dir())
+    lexicon = _BY_ARGUMENT.get(lexicon_dir)
+    if lexicon is None:
+        folder = Path(lexicon_dir).resolve() if lexicon_dir is not None else _default_lexicon_dir()
+        lexicon = _BY_ARGUMENT[lexicon_dir] = _load(folder)
+    return lexicon
 
 
 def _marked_tense(text: str, lexicon: Lexicon) -> str | None:

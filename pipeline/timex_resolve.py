@@ -9,7 +9,7 @@ except for parts the expression states itself ("12 juni" is a day even in an art
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from pipeline.records import PRECISIONS, PartialDate
 
@@ -21,9 +21,11 @@ VAGUE_PRECISION = {"day": "month", "week": "month", "month": "year", "year": "ye
 TENSES = ("past", "present", "future")
 
 
-@dataclass(frozen=True)
-class Underspecified:
-    """A temporal expression before the anchor is known: absolute parts plus a relative offset."""
+class Underspecified(NamedTuple):
+    """A temporal expression before the anchor is known: absolute parts plus a relative offset.
+
+    A NamedTuple rather than a frozen dataclass: one is built per expression found, and tuples are
+    several times cheaper to create."""
 
     year: int | None = None
     month: int | None = None
@@ -212,9 +214,9 @@ def resolve_range(
     if first is None or last is None:
         return None
     if last[0] < first[0] and borrowed == "end":  # "30 december tot 2 januari": the end is next year
-        last = resolve(replace(end, year=end.year + 1), anchor, tense)
+        last = resolve(end._replace(year=end.year + 1), anchor, tense)
     elif last[0] < first[0] and borrowed == "start":  # "30 december tot 2 januari 2019"
-        first = resolve(replace(start, year=start.year - 1), anchor, tense)
+        first = resolve(start._replace(year=start.year - 1), anchor, tense)
     if first is None or last is None:
         return None
     precision = coarser(first[1], last[1])
@@ -242,10 +244,10 @@ def _share_year(start: Underspecified, end: Underspecified, anchor: PartialDate 
     if start.month is None or end.month is None or start.unit or end.unit:
         return start, end, ""
     if start.year is None and end.year is not None:
-        return replace(start, year=end.year), end, "start"
+        return start._replace(year=end.year), end, "start"
     if end.year is None and start.year is not None:
-        return start, replace(end, year=start.year), "end"
+        return start, end._replace(year=start.year), "end"
     if start.year is None and anchor is not None:
         year = infer_year(start, anchor, tense)
-        return replace(start, year=year), replace(end, year=year), "end"
+        return start._replace(year=year), end._replace(year=year), "end"
     return start, end, ""

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pipeline.timex_first import first_characters
 from pipeline.timex_lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, LexiconError, RawRule, WordLists
 from pipeline.timex_resolve import Underspecified
 
@@ -123,6 +124,7 @@ class Scanner:
 
     rules: tuple[Rule, ...]
     regex: re.Pattern  # for lower-cased text (fast: no case folding inside the engine)
+    by_first_character: dict[str, re.Pattern]  # only the rules that can start with that character
     regex_ignorecase: re.Pattern  # for the rare text whose lower case changes its length
     group_names: dict[str, tuple[Rule, tuple[tuple[str, str], ...]]]  # wrapper group -> rule, (inner, own)
     trigger_regex: re.Pattern  # a number or the first word of a word-list form, at a word start
@@ -161,7 +163,25 @@ def compile_rules(words: WordLists) -> Scanner:
     pattern = _LEFT_EDGE + "|".join(bodies) + _RIGHT_EDGE
     values = {group: {form: value for stem in reversed(stems) for form, value in words.tables[stem].items()}
               for group, stems in GROUP_TABLES.items()}
-    return Scanner(rules, re.compile(pattern), re.compile(pattern, re.IGNORECASE), group_names, _trigger_regex(words), values)
+    return Scanner(
+        rules, re.compile(pattern), _by_first_character(rules, bodies), re.compile(pattern, re.IGNORECASE),
+        group_names, _trigger_regex(words), values,
+    )
+
+
+def _by_first_character(rules: tuple[Rule, ...], bodies: list[str]) -> dict[str, re.Pattern]:
+    """For each possible first character, the alternation of the rules (in file order) that can
+    start with it; a rule whose first characters are unknown joins every alternation."""
+    firsts = [first_characters(rule.regex.pattern) for rule in rules]
+    characters = set().union(*(first for first in firsts if first is not None))
+    compiled: dict[tuple[int, ...], re.Pattern] = {}
+    table = {}
+    for character in characters:
+        chosen = tuple(i for i, first in enumerate(firsts) if first is None or character in first)
+        if chosen not in compiled:
+            compiled[chosen] = re.compile(_LEFT_EDGE + "|".join(bodies[i] for i in chosen) + _RIGHT_EDGE)
+        table[character] = compiled[chosen]
+    return table
 
 
 def find_matches(text: str, scanner: Scanner) -> list[RuleMatch]:
@@ -170,16 +190,17 @@ def find_matches(text: str, scanner: Scanner) -> list[RuleMatch]:
     rules.txt promises that a match starts at a word-list word or a number, or one word before it
     ("van", "de"), so only those positions are tried: text without date words costs one quick scan.
     """
-    lowered, regex = text.lower(), scanner.regex
+    lowered, regex_for = text.lower(), scanner.by_first_character.get
     if len(lowered) != len(text):  # e.g. "İ" lower-cases to two characters: keep offsets exact
-        lowered, regex = text, scanner.regex_ignorecase
+        lowered, regex_for = text, lambda character: scanner.regex_ignorecase
     found: list[RuleMatch] = []
     done_until = 0
     for trigger in scanner.trigger_regex.finditer(lowered):
         if trigger.start() < done_until:
             continue
         for start in (_previous_word_start(lowered, trigger.start()), trigger.start()):
-            match = regex.match(lowered, start) if start >= done_until else None
+            regex = regex_for(lowered[start]) if start >= done_until else None
+            match = regex.match(lowered, start) if regex else None
             if match:
                 found.append(_rule_match(match, text, scanner))
                 done_until = match.end()
@@ -235,8 +256,8 @@ def _spec(groups: dict[str, str], scanner: Scanner) -> Underspecified:
 
 def build_specs(groups: dict[str, str], scanner: Scanner) -> tuple[Underspecified, Underspecified | None]:
     """Start value and, for a range (groups ending in `_end`, a weekend, a decade), the end value."""
-    base = {name: text for name, text in groups.items() if not name.endswith("_end")}
-    ends = {name[: -len("_end")]: text for name, text in groups.items() if name.endswith("_end")}
+    ends = {name[:-4]: text for name, text in groups.items() if name[-4:] == "_end"}
+    base = {name: text for name, text in groups.items() if name[-4:] != "_end"} if ends else groups
     if "decade" in base:
         first = _value("decade", base["decade"], scanner)
         return Underspecified(year=first), Underspecified(year=first + 9)
