@@ -110,6 +110,32 @@ def test_participants_are_found_in_subject_object_and_coordination(text, publish
     assert names(only_meeting(text, published)) == participants
 
 
+
+# Role phrases and family words inside meetings, resolved at the date of the meeting, not of the article.
+# Jiang Zemin was president of China 1993-2003, Medvedev of Russia 2008-2012; Kim Jong-il met Putin in
+# Vladivostok in August 2002.
+PAST_PARTICIPANTS = [
+    ("Poetin is sinds 2000 aan de macht. In 2002 ontving de toenmalige Chinese president hem in Peking.",
+     {"Jiang Zemin", "Vladimir Putin"}),
+    ("In 2010 ontmoette Merkel in Moskou de Russische president.", {"Angela Merkel", "Dmitry Medvedev"}),
+    ("Kim Jong-un bezocht dinsdag Vladivostok. Kims vader trof Poetin daar in 2002.",
+     {"Kim Jong-il", "Vladimir Putin"}),
+    ("Kim Jong-un reisde naar Rusland. Zijn vader, wijlen Kim Jong-il, trof Poetin in 2002 in Vladivostok.",
+     {"Kim Jong-il", "Vladimir Putin"}),
+]
+
+
+@pytest.mark.parametrize("text, participants", PAST_PARTICIPANTS)
+def test_role_and_kin_participants_are_resolved_at_the_meeting_date(text, participants):
+    assert names(only_meeting(text, "2019-06-01")) == participants
+
+
+def test_state_visit_meets_the_host_named_earlier_in_the_article():
+    text = ("De Italiaanse premier Giuseppe Conte sprak van een historisch moment. "
+            "Xi begon donderdag een staatsbezoek aan Italië.")
+    mention = only_meeting(text, "2019-03-23")
+    assert (names(mention), where(mention)) == ({"Giuseppe Conte", "Xi Jinping"}, ("", "ITA"))
+
 def test_unknown_leader_has_demonym_country_and_no_qid():
     text = "Koning Willem-Alexander ontving dinsdag de Keniaanse president William Ruto op paleis Noordeinde."
     ruto = next(a for a in only_meeting(text).participants if a.name == "William Ruto")
@@ -262,6 +288,14 @@ STATUS = [
                  "president Emmanuel Macron ontmoet.", THURSDAY, "planned", marks=pytest.mark.xfail(
                      reason="'volgende week' resolves to the current month (2019-09), equal to the article "
                             "month, and the present 'ontmoet' then counts as occurred", strict=True)),
+    pytest.param("Poetin ontvangt volgende week Xi Jinping in Sint-Petersburg.", "2019-06-01", "planned",
+                 marks=pytest.mark.xfail(reason="'volgende week' (a future time expression) resolves to the "
+                                                "article month, and the present 'ontvangt' then counts as "
+                                                "occurred", strict=True)),
+    pytest.param("De Italiaanse premier Giuseppe Conte sprak van een historisch moment. Xi begon donderdag een "
+                 "staatsbezoek aan Italië.", "2019-03-23", "occurred", marks=pytest.mark.xfail(
+                     reason="past tense 'begon' is not recognised: 'donderdag' resolves forward to 2019-03-28 "
+                            "and the state visit is planned", strict=True)),
     pytest.param("Kim Jong-un bereidt topontmoetingen voor met de Zuid-Koreaanse president Moon Jae-in en "
                  "president Trump.", "2018-03-28", "planned", marks=pytest.mark.xfail(
                      reason="'bereidt ... voor' (preparing) is no planning cue: both summits come out occurred",
