@@ -123,6 +123,10 @@ def find_timexes(
     expressions get value "".
     """
     _check_tense(tense)
+    if anchor is not None and not isinstance(anchor, PartialDate):
+        raise TypeError(
+            f"anchor must be a PartialDate or None (try PartialDate.parse({anchor!r})), got {type(anchor).__name__}"
+        )
     lexicon = load_lexicon(lexicon_dir)
     timexes = []
     for match in find_matches(text, lexicon.scanner):

@@ -124,7 +124,7 @@ def _read_regexes(path: Path) -> re.Pattern:
         except re.error as error:
             raise LexiconError(f"{path}:{number}: not a valid regular expression ({error})") from None
         if re.search(r"(?<!\\)[A-Z]", line):  # the text is lower-cased before matching (faster than IGNORECASE)
-            raise LexiconError(f"{path}:{number}: write the pattern in lower case (only escapes like \\S are upper case)")
+            raise LexiconError(f"{path}:{number}: write the pattern in lower case (only escapes like \\S may not)")
         lines.append(f"(?:{line.strip()})")
     return re.compile("|".join(lines) or r"(?!)")
 
@@ -156,6 +156,8 @@ def _raw_lines(path: Path) -> list[str]:
 def read_word_lists(folder: Path) -> WordLists:
     """Read every date word list of `folder`; raise LexiconError naming the first bad file and line."""
     tables = {stem: _read_table(folder / f"{stem}.txt", parse) for stem, parse in TABLE_FILES.items()}
-    lists = {stem: tuple(line.strip().lower() for _, line in _data_lines(folder / f"{stem}.txt")) for stem in LIST_FILES}
+    lists = {
+        stem: tuple(line.strip().lower() for _, line in _data_lines(folder / f"{stem}.txt")) for stem in LIST_FILES
+    }
     regexes = {stem: _read_regexes(folder / f"{stem}.txt") for stem in REGEX_FILES}
     return WordLists(folder, tables, lists, regexes, _read_rules(folder / f"{RULES_FILE}.txt"))

@@ -146,14 +146,25 @@ def _weekday(spec: Underspecified, anchor: PartialDate, tense: str | None) -> tu
     return weekday_date(spec.weekday, reference, spec.instance_shift, tense).isoformat(), "day"
 
 
+def _candidate_years(spec: Underspecified, anchor: PartialDate) -> list[int]:
+    """Years a year-less date may mean: around the anchor, where the date exists and the weekday fits."""
+    if spec.day is None:
+        return [anchor.year - 1, anchor.year, anchor.year + 1]
+    # "29 februari" exists only in leap years, so look up to four years away
+    existing = [y for y in range(anchor.year - 4, anchor.year + 5) if _weekday_of(y, spec.month, spec.day)]
+    if spec.weekday is not None:  # "vrijdag 8 november": a year within one of the anchor where it is a Friday
+        fitting = [
+            y for y in existing if abs(y - anchor.year) <= 1 and _weekday_of(y, spec.month, spec.day) == spec.weekday
+        ]
+        existing = fitting or existing
+    return existing or [anchor.year]  # "31 april" exists nowhere; the caller finds that out
+
+
 def infer_year(spec: Underspecified, anchor: PartialDate, tense: str | None) -> int:
     """The year of a year-less date ("12 juni"): by tense, else the nearest; a stated weekday must fit."""
-    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if spec.weekday is not None and spec.day is not None:
-        fitting = [y for y in candidates if _weekday_of(y, spec.month, spec.day) == spec.weekday]
-        candidates = fitting or candidates
+    candidates = _candidate_years(spec, anchor)
     if anchor.month is None:
-        return anchor.year if anchor.year in candidates else candidates[0]
+        return min(candidates, key=lambda year: (abs(year - anchor.year), year > anchor.year))
     anchor_key = (anchor.month, anchor.day if spec.day is not None and anchor.day is not None else 0)
     spec_key = (spec.month, spec.day if spec.day is not None and anchor.day is not None else 0)
 

@@ -92,7 +92,8 @@ def _expansions(words: WordLists) -> dict[str, str]:
 def _compile(raw: RawRule, expansions: dict[str, str], path: str) -> Rule:
     def expand(match: re.Match) -> str:
         if match.group(1) not in expansions:
-            raise LexiconError(f"{path}:{raw.line}: unknown placeholder %{match.group(1)}; known: {', '.join(expansions)}")
+            known = ", ".join(expansions)
+            raise LexiconError(f"{path}:{raw.line}: unknown placeholder %{match.group(1)}; known: {known}")
         return expansions[match.group(1)]
 
     try:
@@ -265,7 +266,8 @@ def build_specs(groups: dict[str, str], scanner: Scanner) -> tuple[Underspecifie
     if start.unit == "weekend":  # "komend weekend": the next Saturday and the Sunday after it
         saturday, sunday = WEEKEND
         shift = start.offset
-        return Underspecified(weekday=saturday, instance_shift=shift), Underspecified(weekday=sunday, instance_shift=shift)
+        return (Underspecified(weekday=saturday, instance_shift=shift),
+                Underspecified(weekday=sunday, instance_shift=shift))
     if not ends:
         return start, None
     return start, _spec({**base, **ends}, scanner)

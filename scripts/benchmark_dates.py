@@ -100,7 +100,9 @@ def main() -> None:
     print(f"speed-up: {theirs_seconds / ours_seconds:.0f}x (best of {args.repeat} runs)")
     if args.show_misses:
         for name, correct in (("ours", ours_correct), ("dateparser", theirs_correct)):
-            misses = [f"{row['expression']} @ {row['anchor']} {row['tense']}" for row, ok in zip(rows, correct) if not ok]
+            misses = [
+                f"{row['expression']} @ {row['anchor']} {row['tense']}" for row, ok in zip(rows, correct) if not ok
+            ]
             print(f"\n{name} misses ({len(misses)}):", *misses, sep="\n  ")
 
 
