@@ -78,6 +78,10 @@ class ActorBook:
 
     def __init__(self, persons: dict[str, Person]):
         self.persons = persons
+        self._by_country: dict[str, list[Person]] = defaultdict(list)
+        for person in persons.values():
+            for country in {t.country for t in person.terms}:
+                self._by_country[country].append(person)
         self._by_alias: dict[str, set[str]] = defaultdict(set)
         self._by_short: dict[str, set[str]] = defaultdict(set)
         for person in persons.values():
@@ -111,7 +115,7 @@ class ActorBook:
         period = period_of(date)
         for title in titles:
             scored = []
-            for person in self.persons.values():
+            for person in self._by_country.get(country, ()):
                 days = max((_overlap(t, period) for t in person.terms
                             if t.country == country and t.title == title), default=0)
                 if days > 0:

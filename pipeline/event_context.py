@@ -20,9 +20,15 @@ _PREP_WINDOW = 4  # "in het Russische Vladivostok", "aan de Noord-Koreaanse hoof
 _HOST_TITLES = ("leader", "president", "monarch", "prime_minister", "chancellor")
 
 
-def has_cue(sent: Span, lexicon: EventLexicon, kind: str) -> bool:
-    words = [token.lower_ for token in sent]
+def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
+    """Does a cue phrase of this kind occur in the span? (single words by set lookup: this is hot)"""
+    words = [token.lower_ for token in span]
+    present = set(words)
     for phrase in lexicon.cues.get(kind, ()):
+        if phrase[0] not in present:
+            continue
+        if len(phrase) == 1:
+            return True
         size = len(phrase)
         if any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1)):
             return True

@@ -39,14 +39,24 @@ class EventLexicon:
     dates_dir: Path  # the date word lists, for the tense heuristic
 
     def words(self, kind: str) -> frozenset[str]:
-        """Single-word cues of a kind."""
-        return frozenset(phrase[0] for phrase in self.cues.get(kind, ()) if len(phrase) == 1)
+        """Single-word cues of a kind (cached: the event stage asks for them in every sentence)."""
+        return _single_words(self.cues, kind)
 
     def matcher(self, vocab: Vocab) -> Matcher:
         matcher = Matcher(vocab)
         for rule_id, pattern in self.patterns.items():
             matcher.add(rule_id, [pattern])
         return matcher
+
+
+_WORD_CACHE: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _single_words(cues: dict, kind: str) -> frozenset[str]:
+    key = (id(cues), kind)
+    if key not in _WORD_CACHE:
+        _WORD_CACHE[key] = frozenset(phrase[0] for phrase in cues.get(kind, ()) if len(phrase) == 1)
+    return _WORD_CACHE[key]
 
 
 def load_triggers(path: Path) -> tuple[dict[str, Trigger], dict[str, list]]:

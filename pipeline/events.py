@@ -36,21 +36,23 @@ class Candidate:
     lone_in_clause: bool  # the only trigger of its clause: clause-wide date and place may be used
 
 
-def sentence_triggers(sent: Span, matcher, lexicon: EventLexicon) -> list[TriggerHit]:
-    """Matcher hits in the sentence that satisfy their 'needs' words, are not negated or remote."""
-    words = {token.lower_ for token in sent}
-    if has_cue(sent, lexicon, "cancelled") or has_cue(sent, lexicon, "remote"):
+def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: EventLexicon) -> list[TriggerHit]:
+    """The Matcher hits (doc offsets) inside the sentence that satisfy their 'needs' words and are not
+    negated, remote or cancelled."""
+    matches = [m for m in matches if sent.start <= m[1] < sent.end]
+    if not matches or has_cue(sent, lexicon, "cancelled") or has_cue(sent, lexicon, "remote"):
         return []
+    words = {token.lower_ for token in sent}
     weak_remote = has_cue(sent, lexicon, "remote_weak")
     hits = []
-    for match_id, start, end in matcher(sent):
+    for match_id, start, end in matches:
         rule_id = sent.doc.vocab.strings[match_id]
         trigger = lexicon.triggers[rule_id]
         if trigger.needs and not words & set(trigger.needs):
             continue
-        if (weak_remote and trigger.kind == "talk") or negated(sent.doc, start + sent.start, lexicon):
+        if (weak_remote and trigger.kind == "talk") or negated(sent.doc, start, lexicon):
             continue
-        hits.append(TriggerHit(rule_id, sent.start + start, sent.start + end))
+        hits.append(TriggerHit(rule_id, start, end))
     return _drop_nested(hits)
 
 
@@ -178,8 +180,9 @@ class SummitEvents:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = []
+        matches = self.matcher(doc)
         for sent in doc.sents:
-            hits = sentence_triggers(sent, self.matcher, self.lexicon)
+            hits = sentence_triggers(sent, matches, self.lexicon)
             for candidate in candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon) if hits else []:
                 mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
                 if mention is not None:
