@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.records import PartialDate, Timex
 from pipeline.timex_lexicon import LexiconError, WordLists, read_word_lists
 from pipeline.timex_resolve import TENSES, Underspecified, resolve, resolve_range
-from pipeline.timex_rules import Scanner, build_specs, compile_rules, find_matches
+from pipeline.timex_rules import Rule, Scanner, build_specs, compile_rules, find_matches
 
 __all__ = [
     "Lexicon", "LexiconError", "find_timexes", "guess_tense", "load_lexicon", "normalize_date", "normalize_range",
@@ -31,7 +31,7 @@ class Lexicon:
     clause_regex: re.Pattern  # where a clause begins, for the tense of a bare weekday
 
     @property
-    def rules(self):
+    def rules(self) -> tuple[Rule, ...]:
         """The compiled rules in file order (each with its id and EXAMPLE lines)."""
         return self.scanner.rules
 
@@ -120,7 +120,7 @@ def find_timexes(
 
     Without a tense, bare weekdays follow the tense markers of their clause, else of the text, and
     take the nearest day (the past one on a tie) when there are none. Without an anchor, relative
-    expressions get value "".
+    expressions get value "" and the precision the expression itself names.
     """
     _check_tense(tense)
     if anchor is not None and not isinstance(anchor, PartialDate):

@@ -163,6 +163,7 @@ def _candidate_years(spec: Underspecified, anchor: PartialDate) -> list[int]:
 def infer_year(spec: Underspecified, anchor: PartialDate, tense: str | None) -> int:
     """The year of a year-less date ("12 juni"): by tense, else the nearest; a stated weekday must fit."""
     candidates = _candidate_years(spec, anchor)
+    tense = {-1: "past", 1: "future"}.get(spec.instance_shift, tense)  # "3 juni jl.", "3 juni a.s."
     if anchor.month is None:
         return min(candidates, key=lambda year: (abs(year - anchor.year), year > anchor.year))
     anchor_key = (anchor.month, anchor.day if spec.day is not None and anchor.day is not None else 0)

@@ -177,7 +177,7 @@ def _copy_lexicon(tmp_path: Path) -> Path:
         ("months.txt", "# months\n# FORMAT: form<TAB>month\nbrumaire\t13\n", r"months.txt:3: expected a whole number"),
         ("seasons.txt", "zomer\tsummer\n", r"seasons.txt:1: .*# FORMAT:"),
         ("units.txt", "# units\n# FORMAT: form<TAB>unit\nweek\n", r"units.txt:3: expected 'form<TAB>value'"),
-        ("rules.txt", "# rules\n# FORMAT: id<TAB>regex\nbroken\t%MONTHZ\n", r"rules.txt:3: unknown placeholder %MONTHZ"),
+        ("rules.txt", "# rules\n# FORMAT: id regex\nbroken\t%MONTHZ\n", r"rules.txt:3: unknown placeholder %MONTHZ"),
         ("rules.txt", "# rules\n# FORMAT: id<TAB>regex\nbroken\t(?P<when>%MONTHS)\n", r"rules.txt:3: .*unknown group"),
     ],
 )
