@@ -1,5 +1,5 @@
 """The `summit_dates` component: every temporal expression of each sentence, resolved against the
-article's publication date, with the sentence's tense deciding which way a bare weekday points."""
+article's publication date, with the tense of its clause deciding which way a bare weekday points."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,19 +9,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.extensions  # noqa: F401
-from pipeline.dates import find_timexes, guess_tense
+from pipeline.dates import find_timexes
+from pipeline.event_lexicon import load_event_lexicon
+from pipeline.tense import modal_reading
 
 
 class SummitDates:
     def __init__(self, models_dir: str):
         self.lexicon_dir = Path(models_dir) / "lexicon" / "dates"
+        self.cues = load_event_lexicon(models_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         anchor = article.published if article is not None else None
         timexes = []
         for sent in doc.sents:
-            tense = guess_tense(sent.text, self.lexicon_dir)
+            # Reported past ("zou ... hebben ontmoet") overrides the word lists' reading of "zou" as future;
+            # otherwise find_timexes reads the tense of each expression's own clause.
+            tense = "past" if modal_reading(sent, self.cues) == "past" else None
             for timex in find_timexes(sent.text, anchor, tense, self.lexicon_dir):
                 timexes.append(replace(timex, start_char=timex.start_char + sent.start_char,
                                        end_char=timex.end_char + sent.start_char))

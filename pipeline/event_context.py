@@ -14,6 +14,7 @@ from pipeline.event_lexicon import EventLexicon
 from pipeline.knowledge import Knowledge
 from pipeline.linking import PersonMention
 from pipeline.records import PartialDate, Place, Timex
+from pipeline.tense import modal_reading
 
 _NEGATION_WINDOW = 3
 _PREP_WINDOW = 4  # "in het Russische Vladivostok", "aan de Noord-Koreaanse hoofdstad Pyongyang"
@@ -76,6 +77,8 @@ def status_of(doc: Doc, sent: Span, candidate, timex: Timex | None, anchor: Part
         order = _compare(timex.value, anchor.iso())
         if order:
             return "occurred" if order < 0 else "planned"
+    if timex is not None and set(timex.text.lower().split()) & lexicon.words("future_time"):
+        return "planned"  # "volgende week": ahead, even when it is still the article's month
     governing = doc[sent.start:candidate.clause[1]]  # the trigger's clause and the clauses before it
     if has_cue(governing, lexicon, "planned") or _modal_future(governing, lexicon):
         return "planned"
@@ -94,13 +97,9 @@ def _compare(value: str, anchor: str) -> int:
     return (value[:size] > anchor[:size]) - (value[:size] < anchor[:size])
 
 
-def _modal_future(sent: Span, lexicon: EventLexicon) -> bool:
+def _modal_future(span: Span, lexicon: EventLexicon) -> bool:
     """'zal ontmoeten' is planned; 'zou hebben ontmoet' (reported past) is not."""
-    modals, perfect = lexicon.words("modal"), lexicon.words("perfect")
-    words = [token.lower_ for token in sent]
-    if not any(word in modals for word in words):
-        return False
-    return not any(word in perfect for word in words[words.index(next(w for w in words if w in modals)):])
+    return modal_reading(span, lexicon) == "future"
 
 
 def _present_tense(span: Span, lexicon: EventLexicon) -> bool:
@@ -163,6 +162,9 @@ def visit_host_persons(doc: Doc, host_places: list, people: list[PersonMention],
     country = host_places[0].place.country
     named = {p.person.name: p for p in doc._.persons or [] if p.person is not None}
     visitors = {p.person.name for p in people if p.person is not None}
+    home = {p.person.country_at(None) for p in people if p.person is not None} | {p.country for p in people}
+    if country in home:
+        return []  # "terug in Noord-Korea": coming home is no visit
     for holder in knowledge.actors.holders_any(country, _HOST_TITLES, anchor):
         if holder.name in named and holder.name not in visitors:
             origin = named[holder.name]

@@ -65,9 +65,19 @@ def _capitalised(span: Span) -> bool:
     return span.text[:1].isupper()
 
 
+def _part_of_longer_name(span: Span) -> bool:
+    """'Moon' in 'Moon Hee-sang' or 'Kim' in 'Kim Yo-jong' is another person's full name."""
+    if span.label_ != SHORT or span.end >= len(span.doc):
+        return False
+    following = span.doc[span.end]
+    return following.text[:1].isupper() and not following.is_sent_start and following.is_alpha \
+        or following.text[:1].isupper() and "-" in following.text
+
+
 def link_names(doc: Doc, knowledge: Knowledge, published: PartialDate | None) -> list[PersonMention]:
     """Resolve every name span in document order, remembering whom the article introduced."""
-    spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in _NAME_LABELS and _capitalised(s)]
+    spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in _NAME_LABELS and _capitalised(s)
+             and not _part_of_longer_name(s)]
     spans = _longest_first(spans)
     introduced: dict[str, list[Person]] = {}  # short name or alias -> persons the article introduced
     counts: dict[str, int] = {}  # how often each person was named so far (salience)

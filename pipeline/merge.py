@@ -41,19 +41,25 @@ def _finer_place(first: Place | None, second: Place | None) -> Place | None:
     return first
 
 
-def _combine(best: Mention, other: Mention) -> Mention:
-    """Keep the stronger mention's evidence, take the most precise date and place of the two."""
+def _combine(best: Mention, other: Mention, same_sentence: bool = False) -> Mention:
+    """Keep the stronger mention's evidence, take the most precise date and place of the two. Within one
+    sentence the dated reading decides the status ("brengt volgende week een bezoek ..., waar hij X
+    ontmoet"); otherwise a meeting reported as occurred anywhere has occurred."""
     date_source = other if _PRECISION_RANK[other.date_precision] > _PRECISION_RANK[best.date_precision] else best
+    status = "occurred" if "occurred" in (best.status, other.status) else "planned"
+    if same_sentence:
+        status = date_source.status
     return replace(best, date=date_source.date, date_end=date_source.date_end,
                    date_precision=date_source.date_precision, date_text=date_source.date_text,
-                   place=_finer_place(best.place, other.place),
-                   status="occurred" if "occurred" in (best.status, other.status) else "planned",
+                   place=_finer_place(best.place, other.place), status=status,
                    confidence=max(best.confidence, other.confidence))
 
 
 def same_meeting(first: Mention, second: Mention, same_document: bool) -> bool:
     if participant_key(first) != participant_key(second):
         return False
+    if same_document and first.char_start == second.char_start:
+        return True  # one sentence, one participant set: one meeting
     if same_document and first.status != second.status and (first.date or second.date) \
             and not (first.date and second.date):
         return False  # "plans to meet" and an undated past meeting in one article are two occasions
@@ -73,7 +79,7 @@ def merge_in_document(mentions: list[Mention]) -> list[Mention]:
     for mention in sorted(mentions, key=lambda m: -m.confidence):
         for index, kept in enumerate(merged):
             if same_meeting(kept, mention, same_document=True):
-                merged[index] = _combine(kept, mention)
+                merged[index] = _combine(kept, mention, same_sentence=kept.char_start == mention.char_start)
                 break
         else:
             merged.append(mention)

@@ -86,7 +86,10 @@ def unknown_name_after(doc: Doc, position: int, knowledge: Knowledge) -> Span | 
 
 def _name_token(doc: Doc, index: int, first: bool, particles: frozenset[str]) -> bool:
     token = doc[index]
-    if token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and "-" in token.text):
+    head, _, rest = token.text.partition("-")
+    particle_compound = head.lower() in particles and rest[:1].isupper()  # "al-Sisi", "bin-Zayed"
+    if token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and "-" in token.text) \
+            or particle_compound:
         return not any(s.label_ in (ROLE, DEMONYM, COUNTRY) and s.start == index for s in doc.spans[SPANS_KEY])
     # Particles inside names ("bin Salman", "Van der Bellen") come from models/lexicon/name_particles.txt.
     return not first and token.lower_ in particles and index + 1 < len(doc) and doc[index + 1].text[:1].isupper()

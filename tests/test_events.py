@@ -198,8 +198,7 @@ DATES = [
      THURSDAY, "2001", ""),
     # the future: "volgende maand" is the month
     ("Merkel gaat Macron volgende maand in Parijs ontmoeten.", THURSDAY, "2019-10", ""),
-    defect("the date range is in the clause before 'waar', the meeting verb after it: no date",
-           "Modi was van 7 tot 9 april op staatsbezoek in Japan, waar hij premier Shinzo Abe ontmoette.",
+    ("Modi was van 7 tot 9 april op staatsbezoek in Japan, waar hij premier Shinzo Abe ontmoette.",
            "2019-04-26", "2019-04-07", "2019-04-09"),
     defect("the only date ('dinsdag') is in the visit's clause; the meeting after 'waar' is left undated",
            "Merkel bezocht dinsdag Moskou, waar zij Poetin ontmoette.", THURSDAY, "2019-09-03", ""),
@@ -241,23 +240,16 @@ STATUS = [
     ("Trump ontmoet Kim Jong-un woensdag in Hanoi.", "2019-02-24", "planned"),
     ("De Russische president Vladimir Poetin heeft donderdag in Vladivostok de Noord-Koreaanse leider "
      "Kim Jong-un ontmoet.", "2019-04-25", "occurred"),
-    defect("past tense 'bracht' is not recognised: 'dinsdag' resolves forward to 2019-09-10, so planned",
-           "Premier Mark Rutte bracht dinsdag een bezoek aan bondskanselier Angela Merkel in Berlijn.",
+    ("Premier Mark Rutte bracht dinsdag een bezoek aan bondskanselier Angela Merkel in Berlijn.",
            THURSDAY, "occurred"),
-    defect("past tense 'overlegden' is not recognised: 'dinsdag' resolves forward to 2019-09-10, so planned",
-           "Merkel en Macron overlegden dinsdag in Berlijn over de Brexit.", THURSDAY, "occurred"),
-    defect("'in augustus' in a reported past ('zou ... hebben ontmoet') resolves to 2020-08, so planned",
-           "Kim Jong-un zou Poetin in augustus in het geheim hebben ontmoet.", THURSDAY, "occurred"),
-    defect("'volgende week' resolves to the article's month (2019-09) and the present 'ontmoet' counts as occurred",
-           "De Chinese president Xi Jinping brengt volgende week een staatsbezoek aan Frankrijk, waar hij "
+    ("Merkel en Macron overlegden dinsdag in Berlijn over de Brexit.", THURSDAY, "occurred"),
+    ("Kim Jong-un zou Poetin in augustus in het geheim hebben ontmoet.", THURSDAY, "occurred"),
+    ("De Chinese president Xi Jinping brengt volgende week een staatsbezoek aan Frankrijk, waar hij "
            "president Emmanuel Macron ontmoet.", THURSDAY, "planned"),
-    defect("'volgende week' resolves to the article's month (2019-06) and the present 'ontvangt' counts as occurred",
-           "Poetin ontvangt volgende week Xi Jinping in Sint-Petersburg.", "2019-06-01", "planned"),
-    defect("past tense 'begon' is not recognised: 'donderdag' resolves forward to 2019-03-28, so planned",
-           "De Italiaanse premier Giuseppe Conte sprak van een historisch moment. "
+    ("Poetin ontvangt volgende week Xi Jinping in Sint-Petersburg.", "2019-06-01", "planned"),
+    ("De Italiaanse premier Giuseppe Conte sprak van een historisch moment. "
            "Xi begon donderdag een staatsbezoek aan Italië.", "2019-03-23", "occurred"),
-    defect("'bereidt ... voor' (preparing) is no planning cue: both summits come out occurred",
-           "Kim Jong-un bereidt topontmoetingen voor met de Zuid-Koreaanse president Moon Jae-in en "
+    ("Kim Jong-un bereidt topontmoetingen voor met de Zuid-Koreaanse president Moon Jae-in en "
            "president Trump.", "2018-03-28", "planned"),
 ]
 
@@ -284,8 +276,7 @@ NOT_MEETINGS = [
     "De geplande top tussen Trump en Poetin in Helsinki is afgelast.",
     "De ontmoeting tussen Biden en Xi op Bali ging niet door.",
     "Rutte sprak dinsdag in Brussel met Commissievoorzitter Ursula von der Leyen.",
-    defect("the speaker Moon Hee-sang is linked to Moon Jae-in through the short name 'Moon'",
-           "Xi Jinping ontmoette dinsdag de Zuid-Koreaanse parlementsvoorzitter Moon Hee-sang."),
+    ("Xi Jinping ontmoette dinsdag de Zuid-Koreaanse parlementsvoorzitter Moon Hee-sang."),
 ]
 
 
