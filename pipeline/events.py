@@ -119,7 +119,8 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
     status = status_of(doc, sent, candidate, timex, anchor, lexicon)
     date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
     event_date = PartialDate.parse(date) if date else anchor
-    actors = _qualified_actors(candidate, knowledge, event_date)
+    # Office is checked only against a date the text gives: "Koningin Beatrix ontving toen ..." is undated.
+    actors = _qualified_actors(candidate, knowledge, event_date, checked=bool(date))
     if actors is None:
         return None
     place = choose_place(doc, sent, candidate, knowledge, lexicon)
@@ -132,7 +133,8 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
                    place, status, evidence, start + offset, end + offset, confidence, candidate.hit.rule_id)
 
 
-def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialDate | None) -> list[Actor] | None:
+def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialDate | None,
+                      checked: bool = True) -> list[Actor] | None:
     """The participants who held office at the date; None unless two remain and one leads a state
     (two foreign ministers meeting make no summit)."""
     actors: dict[str, Actor] = {}
@@ -146,7 +148,7 @@ def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialD
         if person is None:  # a leader the data does not hold, named with a role and a country
             actors[actor.name], heads = actor, heads + 1
             continue
-        takes_part, is_head = knowledge.qualifies(person, date)
+        takes_part, is_head = knowledge.qualifies(person, date if checked else None)
         if takes_part:
             actors[actor.name], heads = actor, heads + is_head
     if len(actors) < 2 or heads == 0:

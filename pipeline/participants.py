@@ -149,9 +149,9 @@ def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention
 
 def visit_hosts(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]], places: list, lexicon: EventLexicon,
                 kind: str = "visit") -> list:
-    """Places right after 'aan'/'naar' in the trigger's own stretch: where the visit went. A reception
-    ("wordt ontvangen in het Witte Huis") is hosted where it happens: 'in'/'op' count too."""
-    hosts = lexicon.words("host") | (lexicon.words("place_prep") if kind == "receive" else frozenset())
+    """Places right after 'aan'/'naar'/'in'/'op' in the trigger's own stretch: where the visit went, or
+    where a reception ("wordt ontvangen in het Witte Huis") happens."""
+    hosts = lexicon.words("host") | lexicon.words("place_prep")  # "bezoek aan Peking", "op bezoek in Seoul"
     own = scope[-1]
     found = []
     for place in places:
