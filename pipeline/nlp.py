@@ -47,8 +47,10 @@ def load_base_model(spacy_model: str, fallback: Path | None) -> ModelChoice:
 
 def add_components(nlp: Language, models_dir: Path) -> Language:
     """Sentence boundaries if the model has none, then ruler, linker, dates and events."""
+    # Sentences come from rules for every model: paragraph breaks, then punctuation. A parser keeps these
+    # boundaries, so the same text gives the same evidence sentences whichever model is installed.
     nlp.add_pipe("paragraph_sentences", first=True)
-    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+    if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", after="paragraph_sentences")
     config = {"models_dir": str(models_dir)}
     for name in OUR_COMPONENTS:

@@ -56,7 +56,7 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
             failures.append({"doc_id": article.doc_id if article else "?", "path": article.source_path if article
                              else "", "component": component, "error": f"{error.__class__.__name__}: {error}"})
 
-    choice.nlp.set_error_handler(on_error)
+    _set_error_handler(choice.nlp, on_error)
     rules = load_junk_rules(lexicon / "web_junk.txt")
     articles = read_articles(paths, options, records)
     progress = tqdm(articles, desc="articles", unit="doc", disable=None if show_progress is None else not show_progress,
@@ -87,6 +87,17 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
     }
     write_json(out_dir / "run_report.json", report)
     return RunResult(out_dir, mentions, report)
+
+
+def _set_error_handler(nlp, handler) -> None:
+    """Like Language.set_error_handler, but a compiled component without the hook (spaCy's parser in
+    3.8 raises AttributeError) keeps its own handler instead of aborting the run."""
+    nlp.default_error_handler = handler
+    for _name, proc in nlp.pipeline:
+        try:
+            proc.set_error_handler(handler)
+        except AttributeError:
+            pass
 
 
 def _mark_failures(records: list[FileRecord], failures: list[dict]) -> None:
