@@ -165,8 +165,14 @@ def visit_host_persons(doc: Doc, host_places: list, people: list[PersonMention],
     home = {p.person.country_at(None) for p in people if p.person is not None} | {p.country for p in people}
     if country in home:
         return []  # "terug in Noord-Korea": coming home is no visit
-    for holder in knowledge.actors.holders_any(country, _HOST_TITLES, anchor):
-        if holder.name in named and holder.name not in visitors:
-            origin = named[holder.name]
-            return [PersonMention(origin.start, origin.end, origin.text, "visit_host", holder)]
-    return []
+    holders = [h for h in knowledge.actors.holders_any(country, _HOST_TITLES, anchor)
+               if h.name in named and h.name not in visitors]
+    if not holders:
+        return []
+    # The host the text names nearest the visit: a state visit's monarch, a working visit's premier.
+    sentence = doc[host_places[0].start].sent
+    in_sentence = [h for h in holders if any(sentence.start <= p.start < sentence.end for p in doc._.persons
+                                             if p.person is not None and p.person.name == h.name)]
+    holder = (in_sentence or holders)[0]
+    origin = named[holder.name]
+    return [PersonMention(origin.start, origin.end, origin.text, "visit_host", holder)]

@@ -77,7 +77,8 @@ class Knowledge:
         data must hold a national office then; heads of EU institutions do not count."""
         from pipeline.actors import period_of
         if date is None:
-            return True, any(t.office.startswith("head_of") for t in person.terms)
+            national = [t for t in person.terms if t.country not in self.non_state]
+            return bool(national), any(t.office.startswith("head_of") for t in national)
         period = period_of(date)
         current = [t for t in person.terms if t.start <= period[1] and t.end >= period[0]
                    and t.country not in self.non_state]
