@@ -39,7 +39,14 @@ def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
 def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
     """'zonder elkaar te ontmoeten', 'geen ontmoeting', 'ontmoetten elkaar niet'."""
     negations = lexicon.words("negation")
-    before = range(max(trigger_start - _NEGATION_WINDOW, doc[trigger_start].sent.start), trigger_start)
+    sentence = doc[trigger_start].sent
+    # "zonder dat Poetin en Zelensky elkaar troffen": 'zonder' negates its whole clause.
+    for index in range(trigger_start - 1, sentence.start - 1, -1):
+        if doc[index].is_punct:
+            break
+        if doc[index].lower_ == "zonder":
+            return True
+    before = range(max(trigger_start - _NEGATION_WINDOW, sentence.start), trigger_start)
     after = range(trigger_start + 1, min(trigger_start + 3, doc[trigger_start].sent.end))
     return any(doc[i].lower_ in negations for i in before) or any(
         doc[i].lower_ in negations and doc[i].lower_ != "zonder" for i in after)

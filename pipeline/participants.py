@@ -24,10 +24,12 @@ class TriggerHit:
 
 def clauses(sent: Span, lexicon: EventLexicon) -> list[tuple[int, int]]:
     """Split a sentence at clause words ('dat', 'die', ';') into [start, end) token ranges."""
-    breaks = lexicon.words("clause_break")
+    breaks, after_comma = lexicon.words("clause_break"), lexicon.words("clause_break_comma")
     bounds, start = [], sent.start
     for token in sent:
-        if token.lower_ in breaks and token.i > start:
+        breaks_here = token.lower_ in breaks or (token.lower_ in after_comma and token.i > sent.start
+                                                 and token.nbor(-1).text == ",")
+        if breaks_here and token.i > start:
             bounds.append((start, token.i))
             start = token.i
     bounds.append((start, sent.end))
