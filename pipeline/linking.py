@@ -132,13 +132,24 @@ def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> li
     for phrase in find_role_phrases(doc, knowledge):
         if any(i in by_start for i in _name_positions(doc, phrase.end)) or covered & set(range(phrase.start, phrase.end)):
             continue  # "president Trump", or an alias that includes the role ("koning Willem-Alexander")
-        unknown = unknown_name_after(doc, phrase.end, knowledge)
+        entity = _ner_person_at(doc, phrase.end, knowledge)
+        unknown = entity or unknown_name_after(doc, phrase.end, knowledge)
         if unknown is not None and phrase.country:  # "koningin Máxima" names no country: no leader we know
-            result.append(_unknown_or_holder(unknown, phrase, knowledge))
+            mention = _unknown_or_holder(unknown, phrase, knowledge)
+            result.append(replace(mention, rule="unknown_ner") if entity is not None and mention.rule == "unknown"
+                          else mention)
         elif phrase.country:
             result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text, "role",
                                         role=phrase))
     return sorted(result, key=lambda m: m.start)
+
+
+def _ner_person_at(doc: Doc, end: int, knowledge: Knowledge) -> Span | None:
+    """A person entity of the statistical model right after a role phrase; any model's label set works
+    through models/lexicon/entity_labels.tsv (PERSON in nl_core_news_sm, PER in ours)."""
+    starts = set(_name_positions(doc, end))
+    return next((ent for ent in doc.ents if ent.start in starts and knowledge.project_label(ent.label_) == "PER"),
+                None)
 
 
 def _name_positions(doc: Doc, end: int) -> list[int]:
