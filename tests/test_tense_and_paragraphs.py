@@ -1,0 +1,43 @@
+"""Small stages: modal readings (pipeline.tense) and paragraph sentence breaks (pipeline.paragraphs)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import pipeline.paragraphs  # noqa: F401  (registers the component)
+from pipeline.config import load_settings
+from pipeline.event_lexicon import load_event_lexicon
+from pipeline.tense import modal_reading
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("nl")
+
+
+@pytest.mark.parametrize("sentence, reading", [
+    ("Kim zal Poetin volgende maand ontmoeten.", "future"),
+    ("Biden en Xi zullen elkaar op Bali spreken.", "future"),
+    ("Kim zou Poetin in augustus in het geheim hebben ontmoet.", "past"),  # reported past
+    ("De president zou vandaag zijn aangekomen in Vladivostok.", "past"),
+    ("Xi ontving Kim in de Grote Hal.", None),
+])
+def test_modal_reading(nlp, sentence, reading):
+    lexicon = load_event_lexicon(load_settings().models_dir)
+    assert modal_reading(nlp(sentence)[:], lexicon) == reading
+
+
+def test_paragraph_break_starts_a_sentence_even_without_a_full_stop(nlp):
+    text = "Reactie Trump\n\nDe Amerikaanse president haalde uit naar Poetin."
+    pipe = spacy.blank("nl")
+    pipe.add_pipe("paragraph_sentences")
+    pipe.add_pipe("sentencizer")
+    sentences = [s.text.strip() for s in pipe(text).sents]
+    assert sentences == ["Reactie Trump", "De Amerikaanse president haalde uit naar Poetin."]
+
+
+def test_single_newline_inside_a_paragraph_also_breaks(nlp):
+    pipe = spacy.blank("nl")
+    pipe.add_pipe("paragraph_sentences")
+    pipe.add_pipe("sentencizer")
+    assert len(list(pipe("Gepantserde wagons\nKim reist per trein.").sents)) == 2
