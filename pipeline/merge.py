@@ -87,14 +87,20 @@ def merge_in_document(mentions: list[Mention]) -> list[Mention]:
 
 
 def _inherit_frame(mention: Mention, mentions: list[Mention]) -> Mention:
-    """'Na de parade spraken Poetin en Kim elkaar': an undated past meeting belongs to the article's
-    dated meeting it shares a participant with, and happened on its date and at its place."""
+    """'Na de parade spraken Poetin en Kim elkaar': an undated past meeting belongs to the nearest dated
+    meeting of the article it shares a participant with, and happened on its date and at its place."""
     if mention.status != "occurred" or (mention.date and mention.place is not None):
         return mention
     names = set(participant_key(mention))
-    frame = next((m for m in mentions if m.date and m.status == "occurred" and m is not mention
-                  and names & set(participant_key(m)) and places_compatible(m.place, mention.place)
-                  and dates_compatible(m.date, mention.date)), None)
+    frames = [m for m in mentions if m.date and m.status == "occurred" and m is not mention
+              and names & set(participant_key(m)) and places_compatible(m.place, mention.place)
+              and dates_compatible(m.date, mention.date)]
+    # A meeting with all its participants first (it is part of that one), then the nearest such meeting
+    # before it in the text (a trip moves on), else the nearest after it.
+    frames = [m for m in frames if names <= set(participant_key(m))] or frames
+    before = [m for m in frames if m.char_start < mention.char_start]
+    frame = max(before, key=lambda m: m.char_start) if before else \
+        min(frames, key=lambda m: m.char_start, default=None)
     if frame is None:
         return mention
     if mention.date:  # same day, same leader: the same place ("Vandaag sprak Zelensky ook met Kishida")
