@@ -46,40 +46,55 @@ def load_junk_rules(path: Path) -> tuple[JunkRule, ...]:
     return tuple(rules)
 
 
+def junk_spans(text: str, rules: tuple[JunkRule, ...], start: int = 0) -> list[tuple[int, int]]:
+    """Sorted, merged [start, end) spans that rules remove; the header before `start` is one of them."""
+    spans = [(0, min(start, len(text)))] if start > 0 else []
+    for rule in rules:
+        spans.extend(match.span() for match in rule.pattern.finditer(text) if match.end() > match.start())
+    merged: list[tuple[int, int]] = []
+    for span_start, span_end in sorted(spans):
+        if merged and span_start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span_end))
+        else:
+            merged.append((span_start, span_end))
+    return merged
+
+
 def junk_mask(text: str, rules: tuple[JunkRule, ...], start: int = 0) -> list[bool]:
     """True for every character a rule removes; characters before `start` (the header) also go."""
     drop = [False] * len(text)
-    for index in range(min(start, len(text))):
-        drop[index] = True
-    for rule in rules:
-        for match in rule.pattern.finditer(text):
-            for index in range(match.start(), match.end()):
-                drop[index] = True
+    for span_start, span_end in junk_spans(text, rules, start):
+        drop[span_start:span_end] = [True] * (span_end - span_start)
     return drop
+
+
+def _kept_indices(text: str, spans: list[tuple[int, int]]):
+    """Indices of the characters outside the junk spans, jumping over each span in one step."""
+    position = 0
+    for span_start, span_end in spans + [(len(text), len(text))]:
+        yield from range(position, span_start)
+        position = max(position, span_end)
 
 
 def clean(raw_text: str, rules: tuple[JunkRule, ...] = (), body_start: int = 0) -> CleanText:
     """Remove junk, fold quotes and whitespace; paragraphs stay separated by one blank line."""
-    drop = junk_mask(raw_text, rules, body_start)
     chars: list[str] = []
     offsets: list[int] = []
     pending_space = ""  # the whitespace run being collapsed: "", " " or "\n\n"
-    pending_at = 0
-    for index, char in enumerate(raw_text):
-        if drop[index]:
-            continue
-        char = char.translate(_CHAR_MAP)
+    pending_at = newlines = 0  # where the run starts in the raw text; line breaks seen in it
+    for index in _kept_indices(raw_text, junk_spans(raw_text, rules, body_start)):
+        char = raw_text[index].translate(_CHAR_MAP)
         if not char:
             continue
         if char.isspace():
-            if char == "\n" and "\n" in raw_text[pending_at:index] and pending_space:
+            if not pending_space:
+                pending_space, pending_at, newlines = " ", index, 0
+            newlines += char == "\n"
+            if newlines >= 2:
                 pending_space = "\n\n"
-            elif not pending_space:
-                pending_space, pending_at = ("\n" if char == "\n" else " "), index
             continue
         if pending_space and chars:
-            separator = "\n\n" if pending_space == "\n\n" else " "
-            for piece in separator:
+            for piece in pending_space:
                 chars.append(piece)
                 offsets.append(pending_at)
         pending_space = ""

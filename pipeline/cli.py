@@ -16,6 +16,8 @@ from pipeline.records import PartialDate
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
+# click >= 8.2 raises this for a bare group call; older versions print the help themselves.
+_NO_ARGS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 class UserError(click.ClickException):
@@ -42,7 +44,27 @@ def _partial_date(_ctx, _param, value: str | None) -> PartialDate | None:
         raise click.BadParameter(str(error)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """Click prints usage and a hint before a usage error; our contract is one line on stderr."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except _NO_ARGS_HELP as error:  # bare `summits`: the help text is the useful answer
+            click.echo(error.format_message(), err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            click.echo(f"summits: error: {' '.join(error.format_message().split())}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("summits: aborted", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Dutch news in, meetings between world leaders out."""
 
@@ -64,6 +86,8 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
         result = run(settings, inputs, out_dir or settings.output_dir, default_date, use_model=not no_model)
     except DataError as error:
         raise UserError(f"bad data file: {error}") from None
+    except OSError as error:
+        raise UserError(f"cannot write the output: {error}", EXIT_INPUT) from None
     counts = result.report["counts"]
     click.echo(f"{counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events; "
                f"{counts['files_skipped']} file(s) skipped -> {result.out_dir}", err=True)
@@ -84,6 +108,8 @@ def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None,
                                 out_dir or settings.output_dir)
     except EvaluationError as error:
         raise UserError(str(error), EXIT_INPUT) from None
+    except OSError as error:
+        raise UserError(f"cannot write the evaluation: {error}", EXIT_INPUT) from None
     click.echo(report)
 
 

@@ -62,25 +62,44 @@ def find_config(explicit: str | os.PathLike | None = None) -> Path:
 def load_settings(explicit: str | os.PathLike | None = None) -> Settings:
     """Read, check and resolve the configuration; raise ConfigError naming the bad key."""
     path = find_config(explicit)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid YAML ({error.__class__.__name__})") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: expected a mapping of settings, got {type(raw).__name__}")
+    raw = _read_yaml(path)
     unknown = sorted(set(raw) - set(_DEFAULTS))
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; allowed: {', '.join(_DEFAULTS)}")
     values = {**_DEFAULTS, **raw}
-    for key in ("batch_size", "n_process", "max_file_bytes"):
-        if not isinstance(values[key], int) or values[key] < 1:
-            raise ConfigError(f"{path}: {key} must be a positive whole number, got {values[key]!r}")
-    if not isinstance(values["min_confidence"], (int, float)) or not 0 <= values["min_confidence"] <= 1:
-        raise ConfigError(f"{path}: min_confidence must be a number in [0, 1]")
+    _check_values(path, values)
     for key in _PATH_KEYS:
-        values[key] = (path.parent / str(values[key])).resolve()
-    values["spacy_model"] = str(values["spacy_model"])
+        values[key] = (path.parent / values[key]).resolve()
     return Settings(config_path=path, **values)
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', None) or 'syntax error'})") \
+            from None
+    except (UnicodeDecodeError, OSError) as error:
+        raise ConfigError(f"{path}: cannot read the file ({error.__class__.__name__})") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings, got {type(raw).__name__}")
+    return raw
+
+
+def _check_values(path: Path, values: dict) -> None:
+    """Types and ranges; YAML's `true` is an int to Python, so booleans are refused explicitly."""
+    for key in ("batch_size", "n_process", "max_file_bytes"):
+        value = values[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{path}: {key} must be a positive whole number, got {value!r}")
+    value = values["min_confidence"]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(f"{path}: min_confidence must be a number in [0, 1], got {value!r}")
+    for key in ("spacy_model", *_PATH_KEYS):
+        if not isinstance(values[key], str) or not values[key].strip():
+            raise ConfigError(f"{path}: {key} must be a non-empty text, got {values[key]!r}")
 
 
 def default_models_dir() -> Path:

@@ -8,8 +8,9 @@ import csv
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator, TextIO
 
 from pipeline.merge import Cluster, event_id, participant_key
 from pipeline.records import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, Mention
@@ -61,28 +62,40 @@ def rows_for(clusters: list[Cluster]) -> tuple[list[dict], list[dict]]:
     return mention_rows, event_rows
 
 
-def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
+@contextmanager
+def atomic_open(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A text stream to a temp file in the target's folder, renamed over `path` only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="raise")
-            writer.writeheader()
-            writer.writerows(rows)
+        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+            yield stream
+        os.chmod(temp_name, 0o666 & ~_current_umask())  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> None:
+    """Write to a temporary file in the same folder, then rename over the target."""
+    with atomic_open(path, newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="raise")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+    """Same atomic write for run_report.json and evaluation.json."""
+    with atomic_open(path) as stream:
         json.dump(data, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
-    os.replace(temp_name, path)
 
 
 __all__ = ["rows_for", "write_csv", "write_json", "MENTION_COLUMNS", "EVENT_COLUMNS", "participant_key"]

@@ -20,7 +20,7 @@ from pipeline.corpus import FileRecord, ReadOptions, read_articles
 from pipeline.export import rows_for, write_csv, write_json
 from pipeline.knowledge import read_word_list
 from pipeline.merge import cluster_mentions
-from pipeline.nlp import build_pipeline
+from pipeline.nlp import ModelChoice, build_pipeline
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
 
 
@@ -31,46 +31,49 @@ class RunResult:
     report: dict = field(default_factory=dict)
 
 
-def _docs(nlp, articles: Iterable[Article], rules) -> Iterator:
+def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict]) -> Iterator:
+    """Cleaned Docs carrying their Article; a text that cannot be cleaned is recorded, not fatal."""
     for article in articles:
-        cleaned = clean(article.raw_text, rules, article.body_start)
-        doc = nlp.make_doc(cleaned.text)
+        try:
+            cleaned = clean(article.raw_text, rules, article.body_start)
+            doc = nlp.make_doc(cleaned.text)
+        except Exception as error:  # noqa: BLE001 - one bad document never stops the others
+            failures.append(_failure(article, "cleaning", error))
+            continue
         doc._.article = article
         doc._.clean = cleaned
         yield doc
 
 
+def _failure(article: Article | None, component: str, error: Exception) -> dict:
+    return {"doc_id": article.doc_id if article else "?", "path": article.source_path if article else "",
+            "component": component, "error": f"{error.__class__.__name__}: {error}"}
+
+
 def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
-        use_model: bool = True, show_progress: bool | None = None) -> RunResult:
+        use_model: bool = True, show_progress: bool | None = None, choice: ModelChoice | None = None) -> RunResult:
+    """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks)."""
     started = time.perf_counter()
-    choice = build_pipeline(settings, use_model)
+    choice = choice or build_pipeline(settings, use_model)
     print(f"summits: {choice.note}", file=sys.stderr)
     lexicon = settings.models_dir / "lexicon"
     options = ReadOptions(default_date, settings.max_file_bytes, read_word_list(lexicon / "dutch_function_words.txt"))
     records: list[FileRecord] = []
     failures: list[dict] = []
-
-    def on_error(component, _proc, docs, error):
-        for doc in docs:
-            article = doc._.article
-            failures.append({"doc_id": article.doc_id if article else "?", "path": article.source_path if article
-                             else "", "component": component, "error": f"{error.__class__.__name__}: {error}"})
-
-    _set_error_handler(choice.nlp, on_error)
+    choice.nlp.set_error_handler(
+        lambda component, _proc, docs, error: failures.extend(_failure(d._.article, component, error) for d in docs))
     rules = load_junk_rules(lexicon / "web_junk.txt")
-    articles = read_articles(paths, options, records)
-    progress = tqdm(articles, desc="articles", unit="doc", disable=None if show_progress is None else not show_progress,
-                    file=sys.stderr)
+    articles = tqdm(read_articles(paths, options, records), desc="articles", unit="doc", file=sys.stderr,
+                    disable=None if show_progress is None else not show_progress)
     loaded = time.perf_counter()
     mentions, n_docs, n_words = [], 0, 0
-    for doc in choice.nlp.pipe(_docs(choice.nlp, progress, rules), batch_size=settings.batch_size,
+    for doc in choice.nlp.pipe(_docs(choice.nlp, articles, rules, failures), batch_size=settings.batch_size,
                                n_process=settings.n_process):
         n_docs += 1
         n_words += sum(1 for token in doc if not token.is_space and not token.is_punct)
         mentions.extend(m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence)
     processed = time.perf_counter()
-    clusters = cluster_mentions(mentions)
-    mention_rows, event_rows = rows_for(clusters)
+    mention_rows, event_rows = rows_for(cluster_mentions(mentions))
     write_csv(out_dir / "mentions.csv", MENTION_COLUMNS, mention_rows)
     write_csv(out_dir / "events.csv", EVENT_COLUMNS, event_rows)
     _mark_failures(records, failures)
@@ -78,9 +81,7 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
         "model": choice.name, "model_note": choice.note,
         "files": [record.as_dict() for record in records],
         "failed_documents": failures,
-        "counts": {"files": len(records), "files_processed": sum(r.status != "skipped" for r in records),
-                   "files_skipped": sum(r.status == "skipped" for r in records), "documents": n_docs,
-                   "words": n_words, "mentions": len(mention_rows), "events": len(event_rows)},
+        "counts": _counts(records, n_docs, n_words, len(mention_rows), len(event_rows)),
         "timings": {"load_seconds": round(loaded - started, 2), "process_seconds": round(processed - loaded, 2),
                     "total_seconds": round(time.perf_counter() - started, 2),
                     "words_per_second": round(n_words / max(processed - loaded, 1e-9))},
@@ -89,15 +90,11 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
     return RunResult(out_dir, mentions, report)
 
 
-def _set_error_handler(nlp, handler) -> None:
-    """Like Language.set_error_handler, but a compiled component without the hook (spaCy's parser in
-    3.8 raises AttributeError) keeps its own handler instead of aborting the run."""
-    nlp.default_error_handler = handler
-    for _name, proc in nlp.pipeline:
-        try:
-            proc.set_error_handler(handler)
-        except AttributeError:
-            pass
+def _counts(records: list[FileRecord], n_docs: int, n_words: int, n_mentions: int, n_events: int) -> dict:
+    statuses = [record.status for record in records]
+    return {"files": len(records), "files_processed": statuses.count("processed") + statuses.count("partial"),
+            "files_skipped": statuses.count("skipped"), "files_failed": statuses.count("failed"),
+            "documents": n_docs, "words": n_words, "mentions": n_mentions, "events": n_events}
 
 
 def _mark_failures(records: list[FileRecord], failures: list[dict]) -> None:
