@@ -40,8 +40,8 @@ def _partial_date(_ctx, _param, value: str | None) -> PartialDate | None:
         return None
     try:
         return PartialDate.parse(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM or YYYY-MM-DD, got {value!r}") from None
 
 
 class OneLineErrors(click.Group):
@@ -82,8 +82,9 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
 
     settings = _settings(config)
     inputs = list(paths) or [settings.corpus_dir]
+    out_dir = _output_folder(out_dir or settings.output_dir)
     try:
-        result = run(settings, inputs, out_dir or settings.output_dir, default_date, use_model=not no_model)
+        result = run(settings, inputs, out_dir, default_date, use_model=not no_model)
     except DataError as error:
         raise UserError(f"bad data file: {error}") from None
     except OSError as error:
@@ -91,6 +92,15 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
     counts = result.report["counts"]
     click.echo(f"{counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events; "
                f"{counts['files_skipped']} file(s) skipped -> {result.out_dir}", err=True)
+
+
+def _output_folder(folder: Path) -> Path:
+    """Create the output folder before any work, so a typo fails in a second rather than after the run."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"cannot write the output to {folder}: {error.strerror or error}", EXIT_INPUT) from None
+    return folder
 
 
 @main.command("evaluate")

@@ -35,6 +35,7 @@ class Row:
     optional: bool = False
     event: str = ""  # event_key (gold) or event_id (prediction)
     evidence: str = ""
+    names: str = ""  # participants as written in the file, for the listings
 
 
 def read_rows(path: Path, required: tuple[str, ...], event_column: str) -> list[Row]:
@@ -54,8 +55,9 @@ def read_rows(path: Path, required: tuple[str, ...], event_column: str) -> list[
 def _row(record: dict, event_column: str) -> Row:
     names = [n for n in (record["participants"] or "").split(";") if n.strip()]
     values = {field: (record.get(field) or "").strip() for field in FIELDS}
-    return Row(record["doc_id"], frozenset(fold(n) for n in names), values,
-               (record.get("optional") or "0").strip() == "1", record.get(event_column) or "", record["evidence"] or "")
+    return Row(record["doc_id"] or "", frozenset(fold(n) for n in names), values,
+               (record.get("optional") or "0").strip() == "1", record.get(event_column) or "",
+               record["evidence"] or "", "; ".join(n.strip() for n in names))
 
 
 def agreement(gold: Row, pred: Row) -> int:
@@ -152,7 +154,7 @@ def _field_ok(gold: Row, pred: Row, field: str) -> bool:
 
 
 def _listing(row: Row) -> dict:
-    return {"doc_id": row.doc_id, "participants": "; ".join(sorted(row.key)), "evidence": row.evidence}
+    return {"doc_id": row.doc_id, "participants": row.names, "evidence": row.evidence}
 
 
 def render_markdown(result: dict, gold_path: Path, pred_path: Path) -> str:

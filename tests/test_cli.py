@@ -1,0 +1,151 @@
+"""The `summits` command: one-line errors with non-zero exits, config-driven defaults, --date, evaluate exits."""
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import pipeline.run
+from pipeline.cli import main
+from tests.conftest import ARTICLES, write_config
+
+GOLD_HEADER = "doc_id,participants,date,location,location_country,status,optional,event_key,evidence\n"
+PRED_HEADER = ("doc_id,event_id,participants,participant_ids,participant_countries,date,date_end,date_precision,"
+               "date_text,location,location_country,status,event_type,evidence,char_start,char_end,confidence,"
+               "rule_id\n")
+
+
+@pytest.fixture
+def summits(monkeypatch, rule_pipeline):
+    """Invoke the CLI in-process; `summits run` reuses the session's pipeline instead of building one."""
+    monkeypatch.setattr(pipeline.run, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, list(args))
+
+
+def assert_one_line_error(result, exit_code: int, *fragments: str) -> None:
+    assert result.exit_code == exit_code
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def read_rows(path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_unknown_option_is_one_line_and_exit_2(summits):
+    assert_one_line_error(summits("run", "--bogus"), 2, "No such option", "--bogus")
+
+
+def test_unknown_command_is_one_line_and_exit_2(summits):
+    assert_one_line_error(summits("runn"), 2, "No such command")
+
+
+@pytest.mark.parametrize("value", ["2019-4x", "2019-13", "april"])
+def test_malformed_date_is_one_line_and_exit_2(summits, value):
+    assert_one_line_error(summits("run", "--date", value), 2, "--date", value)
+
+
+def test_bad_config_is_one_line_naming_the_key(summits, tmp_path):
+    config = write_config(tmp_path, batch_size="veel")
+    assert_one_line_error(summits("run", "--config", str(config)), 2, str(config), "batch_size")
+
+
+def test_missing_config_is_one_line(summits, tmp_path):
+    assert_one_line_error(summits("run", "--config", str(tmp_path / "nope.yaml")), 2, "config file not found")
+
+
+def test_help_exits_0(summits):
+    result = summits("--help")
+    assert result.exit_code == 0 and "evaluate" in result.output
+
+
+def project(tmp_path, *names: str):
+    """A config whose corpus_dir holds copies of the named fixtures and whose output_dir is empty."""
+    (tmp_path / "corpus").mkdir()
+    for name in names:
+        shutil.copy(ARTICLES / name, tmp_path / "corpus")
+    return write_config(tmp_path, corpus_dir="corpus", output_dir="out")
+
+
+def test_run_without_paths_reads_corpus_dir_and_writes_output_dir(summits, tmp_path):
+    config = project(tmp_path, "meeting_credit.txt")
+    result = summits("run", "--config", str(config))
+    assert result.exit_code == 0, result.output
+    assert {row["doc_id"] for row in read_rows(tmp_path / "out" / "mentions.csv")} == {"meeting_credit"}
+    assert (tmp_path / "out" / "events.csv").is_file() and (tmp_path / "out" / "run_report.json").is_file()
+
+
+def test_run_is_quiet_when_stderr_is_not_a_terminal(summits, tmp_path):
+    result = summits("run", "--config", str(project(tmp_path, "meeting_credit.txt")))
+    assert "doc/s" not in result.stderr and "articles:" not in result.stderr
+
+
+def test_date_option_applies_only_to_files_without_header(summits, tmp_path):
+    config = project(tmp_path, "no_header.txt", "meeting_credit.txt")
+    result = summits("run", "--config", str(config), "--date", "2019-04-12")
+    assert result.exit_code == 0, result.output
+    rows = read_rows(tmp_path / "out" / "mentions.csv")
+    no_header = next(row for row in rows if row["doc_id"] == "no_header")
+    assert no_header["date"] == "2019-04-11"  # "donderdag" before Friday 12 April 2019
+    with_header = next(row for row in rows if row["doc_id"] == "meeting_credit" and row["char_start"] == "14")
+    assert with_header["date"] == "2019-04"  # its own header (month) wins over --date
+
+
+def test_explicit_path_and_out_override_the_config(summits, tmp_path):
+    config = project(tmp_path)
+    result = summits("run", str(ARTICLES / "cp1252.txt"), "--config", str(config), "--out", str(tmp_path / "elders"))
+    assert result.exit_code == 0, result.output
+    assert {row["doc_id"] for row in read_rows(tmp_path / "elders" / "mentions.csv")} == {"cp1252"}
+
+
+def test_unwritable_output_is_one_line(summits, tmp_path):
+    config = project(tmp_path, "meeting_credit.txt")
+    (tmp_path / "bestand").write_text("not a folder", encoding="utf-8")
+    result = summits("run", "--config", str(config), "--out", str(tmp_path / "bestand" / "out"))
+    assert_one_line_error(result, 3, "cannot write the output", str(tmp_path / "bestand" / "out"))
+
+
+def evaluation_files(tmp_path, pred_line: str):
+    gold = tmp_path / "gold.csv"
+    gold.write_text(GOLD_HEADER + "a,Kim Jong-un; Vladimir Putin,2019-04-25,Vladivostok,RUS,occurred,0,kp,Zin.\n",
+                    encoding="utf-8")
+    pred = tmp_path / "mentions.csv"
+    pred.write_text(PRED_HEADER + pred_line, encoding="utf-8")
+    return write_config(tmp_path), gold, pred
+
+
+def test_evaluate_exits_0_even_when_every_score_is_zero(summits, tmp_path):
+    config, gold, pred = evaluation_files(tmp_path, "b,ev_1,Kim Jong-un; Xi Jinping,,,,,,,,,occurred,,Zin.,0,4,0.5,r\n")
+    result = summits("evaluate", "--config", str(config), "--gold", str(gold), "--pred", str(pred),
+                     "--out", str(tmp_path / "eval"))
+    assert result.exit_code == 0, result.output
+    assert "| events | 0.000 | 0.000 | 0.000 | 0 | 1 | 1 |" in result.stdout
+    assert (tmp_path / "eval" / "evaluation.md").is_file() and (tmp_path / "eval" / "evaluation.json").is_file()
+
+
+def test_evaluate_missing_prediction_file_is_one_line_and_exit_3(summits, tmp_path):
+    config, gold, _ = evaluation_files(tmp_path, "")
+    result = summits("evaluate", "--config", str(config), "--gold", str(gold), "--pred", str(tmp_path / "nope.csv"))
+    assert_one_line_error(result, 3, "file not found", str(tmp_path / "nope.csv"))
+
+
+def test_evaluate_malformed_gold_file_is_one_line_and_exit_3(summits, tmp_path):
+    config, gold, pred = evaluation_files(tmp_path, "")
+    gold.write_text("doc_id,participants\na,Kim\n", encoding="utf-8")
+    result = summits("evaluate", "--config", str(config), "--gold", str(gold), "--pred", str(pred))
+    assert_one_line_error(result, 3, str(gold), "missing column(s)", "event_key")
+
+
+def test_evaluate_unwritable_out_is_one_line(summits, tmp_path):
+    config, gold, pred = evaluation_files(tmp_path, "")
+    (tmp_path / "bestand").write_text("not a folder", encoding="utf-8")
+    result = summits("evaluate", "--config", str(config), "--gold", str(gold), "--pred", str(pred),
+                     "--out", str(tmp_path / "bestand" / "eval"))
+    assert_one_line_error(result, 3, "cannot write the evaluation")
