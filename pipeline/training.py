@@ -66,11 +66,12 @@ def train_model(
     threads: int = 1,
     config_path: Path | str = DEFAULT_CONFIG,
     overrides: dict | None = None,
+    alpino_dev_repeats: int = 1,
 ) -> Path:
     """Convert the data, run spaCy's trainer on one CPU and return the `model-best` folder."""
     limit_threads(threads)
     output_dir = Path(output_dir)
-    paths = convert_data(data_dir, output_dir / "corpus")
+    paths = convert_data(data_dir, output_dir / "corpus", alpino_dev_repeats)
     settings = {"paths.train": str(paths["train"]), "paths.dev": str(paths["dev"]), **(overrides or {})}
     spacy_train(Path(config_path), output_dir / "training", use_gpu=-1, overrides=settings)
     return output_dir / "training" / "model-best"

@@ -137,14 +137,19 @@ def _write(docs: list[Doc], path: Path) -> SplitCounts:
     return count_docs(docs)
 
 
-def convert_data(data_dir: Path | str, work_dir: Path | str) -> dict[str, Path]:
-    """Write train/dev/alpino_test/conll_test DocBins (and counts.json) so evaluation data stays out of training."""
+def convert_data(data_dir: Path | str, work_dir: Path | str, alpino_dev_repeats: int = 1) -> dict[str, Path]:
+    """Write train/dev/alpino_test/conll_test DocBins (and counts.json) so evaluation data stays out of training.
+
+    `alpino_dev_repeats` > 1 puts the Alpino dev Docs (newspaper text, like our input) in several times.
+    """
+    if alpino_dev_repeats < 1:
+        raise TrainingDataError(f"alpino_dev_repeats must be 1 or more, got {alpino_dev_repeats}")
     data_dir, work_dir = Path(data_dir), Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
     lassy = read_conllu(data_dir / LASSY_LEGACY_TRAIN)
     cut = len(lassy) - max(1, round(len(lassy) * HELDOUT_FRACTION))
     parts = {
-        "train_ud": lassy[:cut] + read_conllu(data_dir / ALPINO_DEV),
+        "train_ud": lassy[:cut] + read_conllu(data_dir / ALPINO_DEV) * alpino_dev_repeats,
         "train_ner": read_conll2002(data_dir / CONLL_TRAIN),
         "dev_ud": lassy[cut:],
         "dev_ner": read_conll2002(data_dir / CONLL_DEV),

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spacy-config", default=str(DEFAULT_CONFIG), help="spaCy training config")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--max-steps", type=int, help="override training.max_steps (e.g. for a smoke run)")
+    parser.add_argument("--alpino-dev-repeats", type=int, default=1, help="copies of UD Alpino dev in train")
     parser.add_argument("--no-install", action="store_true", help="train only; leave models/ alone")
     args = parser.parse_args(argv)
     try:
@@ -33,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     overrides = {"training.max_steps": args.max_steps} if args.max_steps else {}
-    best = train_model(settings.training_data_dir, Path(args.work_dir), args.threads, args.spacy_config, overrides)
+    best = train_model(settings.training_data_dir, Path(args.work_dir), args.threads, args.spacy_config, overrides,
+                       args.alpino_dev_repeats)
     if args.no_install:
         return 0
     try:

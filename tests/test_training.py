@@ -8,7 +8,7 @@ import spacy
 
 from pipeline.config import load_settings
 from pipeline.training import ModelSizeError, install_model
-from pipeline.training_data import TrainingDataError, count_docs, read_conll2002, read_conllu
+from pipeline.training_data import TrainingDataError, convert_data, count_docs, read_conll2002, read_conllu
 from pipeline.training_report import END_MARKER, START_MARKER, CardError, render_scores, update_card
 
 # Three sentences in UD format; the legacy label flat:name must come out as flat.
@@ -113,6 +113,11 @@ def test_conll2002_bad_line_names_file_and_line(tmp_path: Path):
 def test_missing_training_file_is_reported(tmp_path: Path):
     with pytest.raises(TrainingDataError, match="not found"):
         read_conllu(tmp_path / "absent.conllu")
+
+
+def test_convert_data_refuses_zero_alpino_repeats(tmp_path: Path):
+    with pytest.raises(TrainingDataError, match="alpino_dev_repeats"):
+        convert_data(tmp_path, tmp_path / "work", alpino_dev_repeats=0)
 
 
 def test_count_docs_counts_sentences_and_entities(conll_docs):
