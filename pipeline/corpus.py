@@ -10,6 +10,7 @@ reads them. For `.jsonl` they count characters of the record's "text" value.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -76,10 +77,13 @@ def not_readable_reason(path: Path) -> str:
 
 def read_articles(paths: Iterable[Path], options: ReadOptions, records: list[FileRecord]) -> Iterator[Article]:
     """Yield Articles from files and folders; append one FileRecord per file to `records`."""
+    seen: set[Path] = set()
+    owners: dict[str, str] = {}  # doc_id -> the file that used it first
     for path in iter_input_files(paths, records):
         record = FileRecord(str(path))
         records.append(record)
-        reason = not_readable_reason(path)
+        reason = not_readable_reason(path) or ("already read (given twice)" if path.resolve() in seen else "")
+        seen.add(path.resolve())
         if reason:
             record.status, record.reason = "skipped", reason
             continue
@@ -92,10 +96,26 @@ def read_articles(paths: Iterable[Path], options: ReadOptions, records: list[Fil
             yield from _read_jsonl(data, path, options, record)
         else:
             yield from _read_txt(data, path, options, record)
+        _note_reused_ids(record, owners)
+
+
+def _note_reused_ids(record: FileRecord, owners: dict[str, str]) -> None:
+    """Two inputs with one doc_id (x.txt in two folders) mix in the CSVs; say so in the report."""
+    for doc_id in record.doc_ids:
+        if doc_id in owners:
+            record.notes.append(f"{doc_id}: document id also used by {owners[doc_id]}")
+        else:
+            owners[doc_id] = record.path
 
 
 def decode_text(data: bytes) -> tuple[str | None, str]:
-    """Decode bytes as UTF-8, else cp1252 (old Dutch news exports); None for binary data."""
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM), else cp1252 (old Dutch news exports); None for binary."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):  # Windows "Unicode" text: NUL bytes, but text
+            try:
+                return data[len(bom):].decode(codec), f"UTF-16 text: decoded as {codec}"
+            except UnicodeDecodeError:
+                return None, f"binary file (bad {codec})"
     if b"\x00" in data[:8192]:
         return None, "binary file (contains NUL bytes)"
     try:

@@ -18,7 +18,7 @@ from pipeline.cleaning import clean, load_junk_rules
 from pipeline.config import Settings
 from pipeline.corpus import FileRecord, ReadOptions, read_articles
 from pipeline.export import rows_for, write_csv, write_json
-from pipeline.knowledge import read_word_list
+from pipeline.knowledge import DataError, read_word_list
 from pipeline.merge import cluster_mentions
 from pipeline.nlp import ModelChoice, build_pipeline
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
@@ -50,19 +50,28 @@ def _failure(article: Article | None, component: str, error: Exception) -> dict:
             "component": component, "error": f"{error.__class__.__name__}: {error}"}
 
 
+def _reading_setup(settings: Settings, default_date: PartialDate | None) -> tuple[ReadOptions, tuple]:
+    """The word lists reading and cleaning need; a broken file is a DataError naming file and line."""
+    lexicon = settings.models_dir / "lexicon"
+    try:
+        function_words = read_word_list(lexicon / "dutch_function_words.txt")
+        rules = load_junk_rules(lexicon / "web_junk.txt")
+    except (ValueError, OSError) as error:
+        raise DataError(str(error)) from None
+    return ReadOptions(default_date, settings.max_file_bytes, function_words), rules
+
+
 def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
         use_model: bool = True, show_progress: bool | None = None, choice: ModelChoice | None = None) -> RunResult:
     """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks)."""
     started = time.perf_counter()
+    options, rules = _reading_setup(settings, default_date)
     choice = choice or build_pipeline(settings, use_model)
     print(f"summits: {choice.note}", file=sys.stderr)
-    lexicon = settings.models_dir / "lexicon"
-    options = ReadOptions(default_date, settings.max_file_bytes, read_word_list(lexicon / "dutch_function_words.txt"))
     records: list[FileRecord] = []
     failures: list[dict] = []
     choice.nlp.set_error_handler(
         lambda component, _proc, docs, error: failures.extend(_failure(d._.article, component, error) for d in docs))
-    rules = load_junk_rules(lexicon / "web_junk.txt")
     articles = tqdm(read_articles(paths, options, records), desc="articles", unit="doc", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
     loaded = time.perf_counter()

@@ -61,6 +61,16 @@ def test_missing_config_is_one_line(summits, tmp_path):
     assert_one_line_error(summits("run", "--config", str(tmp_path / "nope.yaml")), 2, "config file not found")
 
 
+def test_broken_data_file_is_one_line_naming_file_and_line(summits, tmp_path):
+    lexicon = tmp_path / "models" / "lexicon"
+    lexicon.mkdir(parents=True)
+    (lexicon / "dutch_function_words.txt").write_text("# words\nde\n", encoding="utf-8")
+    (lexicon / "web_junk.txt").write_text("# junk\nwidget\t(Lees ook\n", encoding="utf-8")
+    config = write_config(tmp_path, models_dir="models", output_dir="out")
+    result = summits("run", str(ARTICLES / "no_header.txt"), "--config", str(config))
+    assert_one_line_error(result, 2, "bad data file", f"{lexicon / 'web_junk.txt'}:2:")
+
+
 def test_help_exits_0(summits):
     result = summits("--help")
     assert result.exit_code == 0 and "evaluate" in result.output

@@ -65,6 +65,11 @@ def test_decode_text_falls_back_to_cp1252():
         "\u201eja\u201d, geïnspireerd", "not UTF-8: decoded as cp1252")
 
 
+def test_decode_text_reads_utf16_with_byte_order_mark():
+    data = "\ufeff date 2019-04 Poetin".encode("utf-16-le")
+    assert decode_text(data) == (" date 2019-04 Poetin", "UTF-16 text: decoded as utf-16-le")
+
+
 def test_decode_text_refuses_binary_data():
     text, reason = decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert text is None and reason.startswith("binary file")
@@ -168,6 +173,23 @@ def test_folder_is_read_recursively_in_name_order(tmp_path):
     articles, records = read([tmp_path])
     assert [a.doc_id for a in articles] == ["b", "a"]
     assert len(records) == 2
+
+
+def test_file_given_twice_is_read_once(tmp_path):
+    (tmp_path / "goed.txt").write_text(DUTCH, encoding="utf-8")
+    articles, records = read([tmp_path, tmp_path / "goed.txt"])
+    assert [a.doc_id for a in articles] == ["goed"]
+    assert (records[1].status, records[1].reason) == ("skipped", "already read (given twice)")
+
+
+def test_document_id_used_by_two_files_is_noted(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "bericht.txt").write_text(DUTCH, encoding="utf-8")
+    articles, records = read([tmp_path])
+    assert [a.doc_id for a in articles] == ["bericht", "bericht"]
+    assert f"bericht: document id also used by {tmp_path / 'a' / 'bericht.txt'}" in records[1].notes
+    assert not any("also used" in note for note in records[0].notes)
 
 
 def test_missing_path_is_reported_and_other_files_still_read(tmp_path):
