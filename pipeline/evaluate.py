@@ -42,7 +42,7 @@ def read_rows(path: Path, required: tuple[str, ...], event_column: str) -> list[
     if not path.is_file():
         raise EvaluationError(f"file not found: {path}")
     try:
-        with path.open(encoding="utf-8", newline="") as stream:
+        with path.open(encoding="utf-8-sig", newline="") as stream:  # spreadsheets save with a BOM
             reader = csv.DictReader(stream)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:

@@ -147,6 +147,12 @@ def test_evaluate_files_writes_markdown_and_json(tmp_path):
     assert report["events"]["recall"] == 0.5
 
 
+def test_gold_saved_by_a_spreadsheet_with_byte_order_mark_is_read(tmp_path):
+    gold_path = write(tmp_path / "gold.csv", GOLD_HEADER, [gold(KIM_PUTIN)])
+    gold_path.write_bytes(b"\xef\xbb\xbf" + gold_path.read_bytes())
+    assert [row.doc_id for row in read_rows(gold_path, GOLD_COLUMNS, "event_key")] == ["a"]
+
+
 def test_missing_file_raises_evaluation_error_naming_it(tmp_path):
     gold_path = write(tmp_path / "gold.csv", GOLD_HEADER, [gold(KIM_PUTIN)])
     with pytest.raises(EvaluationError, match=f"file not found: {tmp_path / 'nope.csv'}"):
