@@ -126,11 +126,24 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
     place = choose_place(doc, sent, candidate, knowledge, lexicon)
     confidence = _confidence(candidate, actors, place, date)
     clean = doc._.clean
-    start, end = clean.raw_span(sent.start_char, sent.end_char) if clean else (sent.start_char, sent.end_char)
+    sent_start, sent_end = _evidence_bounds(sent)
+    start, end = clean.raw_span(sent_start, sent_end) if clean else (sent_start, sent_end)
     offset = article.raw_offset if article else 0
     evidence = article.raw_text[start:end] if article else sent.text
     return Mention(article.doc_id if article else "", tuple(actors), date, date_end, precision, date_text,
                    place, status, evidence, start + offset, end + offset, confidence, candidate.hit.rule_id)
+
+
+def _evidence_bounds(sent: Span) -> tuple[int, int]:
+    """The sentence without trailing whitespace or an opening quote that belongs to the next sentence."""
+    end = sent.end
+    while end > sent.start + 1:
+        last = sent.doc[end - 1]
+        opening_quote = last.is_quote and end - 2 >= sent.start and sent.doc[end - 2].whitespace_
+        if not (last.is_space or opening_quote):
+            break
+        end -= 1
+    return sent.start_char, sent.doc[end - 1].idx + len(sent.doc[end - 1].text)
 
 
 def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialDate | None,

@@ -41,7 +41,9 @@ class PersonMention:
         if person is None and self.role is not None and self.role.resolvable:
             person = knowledge.office_holder(self.role.country, self.role.titles, date)
         if person is not None:
-            return Actor(person.name, person.qid, person.country_at(_period(date)), self.rule)
+            country = self.country if self.country and any(t.country == self.country for t in person.terms) \
+                else person.country_at(_period(date))
+            return Actor(person.name, person.qid, country, self.rule)
         if self.unknown_name:
             return Actor(self.unknown_name, "", self.country, self.rule)
         return None
@@ -130,7 +132,11 @@ def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> li
     covered = {i for m in names for i in range(m.start, m.end)}
     result = list(names)
     for phrase in find_role_phrases(doc, knowledge):
-        if any(i in by_start for i in _name_positions(doc, phrase.end)) or covered & set(range(phrase.start, phrase.end)):
+        named = next((by_start[i] for i in _name_positions(doc, phrase.end) if i in by_start), None)
+        if named is not None and phrase.country:
+            # "de Belgische premier Charles Michel": the country he represents here, whatever his later offices
+            result[result.index(named)] = replace(named, country=phrase.country)
+        if named is not None or covered & set(range(phrase.start, phrase.end)):
             continue  # "president Trump", or an alias that includes the role ("koning Willem-Alexander")
         entity = _ner_person_at(doc, phrase.end, knowledge)
         unknown = entity or unknown_name_after(doc, phrase.end, knowledge)

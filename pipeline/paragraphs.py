@@ -6,13 +6,17 @@ sentence and end up in the evidence column. Runs before the parser, which keeps 
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
+    # Set all boundaries in one array write: assigning token.is_sent_start one by one rescans the
+    # document each time (quadratic on long files).
+    starts = doc.to_array([SENT_START])
     for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            starts[token.i] = 1
+    doc.from_array([SENT_START], starts)
     return doc
