@@ -20,10 +20,12 @@ run: $(STAMP)                ## extract meetings from corpus/ into outputs/
 test: $(STAMP)               ## the whole test suite
 	$(BIN)/python -m pytest
 
-evaluate: run                ## score outputs/ against corpus/gold, then the development set
+evaluate: run                ## score outputs/ against corpus/gold, the development set and the held-out set
 	$(BIN)/summits evaluate
 	$(BIN)/summits run tests/data/dev --out outputs/dev
 	$(BIN)/summits evaluate --gold tests/data/dev/gold.csv --pred outputs/dev/mentions.csv --out outputs/dev
+	$(BIN)/summits run tests/data/heldout --out outputs/heldout
+	$(BIN)/summits evaluate --gold tests/data/heldout/gold.csv --pred outputs/heldout/mentions.csv --out outputs/heldout
 
 benchmark-dates: $(STAMP)    ## our date normaliser against dateparser on tests/data/date_expressions.tsv
 	$(BIN)/python scripts/benchmark_dates.py
@@ -35,4 +37,4 @@ model: $(STAMP)              ## retrain models/nl_summit_sm from training_data_d
 	$(BIN)/summits train-model
 
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/dev
+	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/dev outputs/heldout
