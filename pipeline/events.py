@@ -22,6 +22,9 @@ from pipeline.participants import (TriggerHit, clauses, compound_participants, p
 from pipeline.records import Actor, Mention, PartialDate, Timex
 
 
+_REMOTE_WINDOW = 4
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One meeting a trigger names, before merging within the document."""
@@ -43,14 +46,19 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
     if not matches or has_cue(sent, lexicon, "cancelled") or has_cue(sent, lexicon, "remote"):
         return []
     words = {token.lower_ for token in sent}
-    weak_remote = has_cue(sent, lexicon, "remote_weak")
+    weak_remote = lexicon.words("remote_weak")
     hits = []
     for match_id, start, end in matches:
         rule_id = sent.doc.vocab.strings[match_id]
         trigger = lexicon.triggers[rule_id]
         if trigger.needs and not words & set(trigger.needs):
             continue
-        if (weak_remote and trigger.kind == "talk") or negated(sent.doc, start, lexicon):
+        # "sprak in een toespraak": a letter or speech near a talk trigger is the channel, not a meeting;
+        # "sprak met Rutte en hield een toespraak" still is one.
+        near = sent.doc[max(sent.start, start - _REMOTE_WINDOW):min(sent.end, end + _REMOTE_WINDOW)]
+        if trigger.kind == "talk" and any(token.lower_ in weak_remote for token in near):
+            continue
+        if negated(sent.doc, start, lexicon):
             continue
         hits.append(TriggerHit(rule_id, start, end))
     return _drop_nested(hits)
