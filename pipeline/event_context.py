@@ -75,7 +75,16 @@ def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Time
         found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
         if found:
             return min(found, key=lambda t: abs(t.start_char - trigger_char))
-    return None
+    return _time_referred_back(doc, sent, candidate, lexicon)
+
+
+def _time_referred_back(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:
+    """'Koningin Beatrix ontving toen president Chirac': 'toen' is the last date named before the sentence."""
+    anaphors = lexicon.words("time_anaphor")
+    if not any(doc[i].lower_ in anaphors for a, b in candidate.scope for i in range(a, b)):
+        return None
+    earlier = [t for t in doc._.timexes or [] if t.end_char <= sent.start_char and t.value]
+    return earlier[-1] if earlier else None
 
 
 def status_of(doc: Doc, sent: Span, candidate, timex: Timex | None, anchor: PartialDate | None,

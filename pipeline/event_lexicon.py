@@ -19,7 +19,7 @@ from pipeline.knowledge import read_lexicon
 TRIGGER_KINDS = {"meet", "talk", "visit", "receive", "gathering"}
 CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal", "perfect", "reciprocal",
              "host", "exclude", "clause_break", "present_aux", "origin", "place_prep", "pronoun_one",
-             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma"}
+             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma", "time_anaphor"}
 
 
 @dataclass(frozen=True)
