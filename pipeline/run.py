@@ -61,6 +61,17 @@ def _reading_setup(settings: Settings, default_date: PartialDate | None) -> tupl
     return ReadOptions(default_date, settings.max_file_bytes, function_words), rules
 
 
+def _set_error_handler(nlp, handler) -> None:
+    """Like Language.set_error_handler, but a compiled component without the hook (spaCy 3.8's parser
+    raises AttributeError) keeps its own handler instead of aborting the run."""
+    nlp.default_error_handler = handler
+    for _name, proc in nlp.pipeline:
+        try:
+            proc.set_error_handler(handler)
+        except AttributeError:
+            pass
+
+
 def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
         use_model: bool = True, show_progress: bool | None = None, choice: ModelChoice | None = None) -> RunResult:
     """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks)."""
@@ -70,8 +81,8 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
     print(f"summits: {choice.note}", file=sys.stderr)
     records: list[FileRecord] = []
     failures: list[dict] = []
-    choice.nlp.set_error_handler(
-        lambda component, _proc, docs, error: failures.extend(_failure(d._.article, component, error) for d in docs))
+    _set_error_handler(choice.nlp, lambda component, _proc, docs, error: failures.extend(
+        _failure(d._.article, component, error) for d in docs))
     articles = tqdm(read_articles(paths, options, records), desc="articles", unit="doc", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
     loaded = time.perf_counter()

@@ -60,3 +60,18 @@ def test_bundled_model_is_used_when_the_configured_one_is_missing():
     choice = load_base_model("nl_model_that_is_not_installed", bundled)
     assert choice.name == bundled.name and "project's own model" in choice.note
     assert choice.nlp.has_pipe("ner")
+
+
+def test_run_with_the_bundled_model_writes_rows(tmp_path):
+    """The trained parser has no error-handler hook in spaCy 3.8: the run must still go through."""
+    from pipeline.run import run
+
+    settings = load_settings()
+    if not (settings.fallback_model / "config.cfg").is_file():
+        pytest.skip("the bundled model models/nl_summit_sm is not present in this checkout")
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2019-04-25 De Russische president Vladimir Poetin en de Noord-Koreaanse leider "
+                       "Kim Jong-un hebben elkaar donderdag in Vladivostok ontmoet.\n", encoding="utf-8")
+    result = run(settings, [article], tmp_path / "out", show_progress=False)
+    assert result.report["model"] != "blank:nl"
+    assert [sorted(a.name for a in m.participants) for m in result.mentions] == [["Kim Jong-un", "Vladimir Putin"]]
