@@ -17,6 +17,7 @@ import pipeline.entities  # noqa: F401
 import pipeline.events  # noqa: F401
 import pipeline.linking  # noqa: F401
 import pipeline.paragraphs  # noqa: F401
+from pipeline.extensions import drop_intermediate
 from pipeline.config import Settings
 
 OUR_COMPONENTS = ("summit_knowledge_ruler", "summit_linker", "summit_dates", "summit_events")
@@ -66,4 +67,11 @@ def build_pipeline(settings: Settings, use_model: bool = True) -> ModelChoice:
         choice = ModelChoice(spacy.blank("nl"), "blank:nl", "model disabled by --no-model; blank Dutch pipeline")
     choice.nlp.max_length = max(choice.nlp.max_length, settings.max_file_bytes * 2)
     add_components(choice.nlp, settings.models_dir)
+    choice.nlp.add_pipe("summit_drop_intermediate", last=True)
     return choice
+
+
+@Language.component("summit_drop_intermediate")
+def summit_drop_intermediate(doc):
+    """Last in a run: only the plain records leave the pipeline (needed for n_process > 1)."""
+    return drop_intermediate(doc)

@@ -157,3 +157,27 @@ class RunReport:
     files: list[dict] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+
+
+# --- plain forms: what crosses process boundaries (spaCy serialises Doc._ values with msgpack) ---------
+
+def to_plain(record) -> dict:
+    """A dataclass as nested dicts and lists of plain values."""
+    from dataclasses import asdict
+
+    return asdict(record)
+
+
+def article_from_plain(data: dict) -> Article:
+    published = data.get("published")
+    return Article(**{**data, "published": PartialDate(**published) if published else None})
+
+
+def clean_from_plain(data: dict) -> CleanText:
+    return CleanText(data["text"], tuple(data["offsets"]))
+
+
+def mention_from_plain(data: dict) -> Mention:
+    place = data.get("place")
+    return Mention(**{**data, "participants": tuple(Actor(**actor) for actor in data["participants"]),
+                      "place": Place(**place) if place else None})

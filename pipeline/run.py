@@ -31,8 +31,9 @@ class RunResult:
     report: dict = field(default_factory=dict)
 
 
-def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict]) -> Iterator:
-    """Cleaned Docs carrying their Article; a text that cannot be cleaned is recorded, not fatal."""
+def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict], sent: dict | None = None) -> Iterator:
+    """Cleaned Docs carrying their Article; a text that cannot be cleaned is recorded, not fatal.
+    `sent` collects every Article handed to the pipeline, by (doc_id, part)."""
     for article in articles:
         try:
             cleaned = clean(article.raw_text, rules, article.body_start)
@@ -42,7 +43,19 @@ def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict]) -> Iter
             continue
         doc._.article = article
         doc._.clean = cleaned
+        if sent is not None:
+            sent[(article.doc_id, article.part)] = article
         yield doc
+
+
+def _record_lost(handed: dict, returned: set, failures: list[dict]) -> None:
+    """A document a worker process dropped (its error handler runs in the worker, out of our sight) is
+    recorded here, so no document disappears silently."""
+    failed = {f["doc_id"] for f in failures}
+    for key in sorted(set(handed) - returned):
+        if key[0] not in failed:
+            failures.append(_failure(handed[key], "pipeline (worker process)",
+                                     RuntimeError("the document did not come back from the pipeline")))
 
 
 def _failure(article: Article | None, component: str, error: Exception) -> dict:
@@ -87,12 +100,16 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
                     disable=None if show_progress is None else not show_progress)
     loaded = time.perf_counter()
     mentions, n_docs, n_words = [], 0, 0
-    for doc in choice.nlp.pipe(_docs(choice.nlp, articles, rules, failures), batch_size=settings.batch_size,
+    handed: dict[tuple[str, int], Article] = {}
+    returned: set[tuple[str, int]] = set()
+    for doc in choice.nlp.pipe(_docs(choice.nlp, articles, rules, failures, handed), batch_size=settings.batch_size,
                                n_process=settings.n_process):
         n_docs += 1
+        returned.add((doc._.article.doc_id, doc._.article.part))
         n_words += sum(1 for token in doc if not token.is_space and not token.is_punct)
         mentions.extend(m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence)
     processed = time.perf_counter()
+    _record_lost(handed, returned, failures)
     mention_rows, event_rows = rows_for(cluster_mentions(mentions))
     write_csv(out_dir / "mentions.csv", MENTION_COLUMNS, mention_rows)
     write_csv(out_dir / "events.csv", EVENT_COLUMNS, event_rows)

@@ -184,3 +184,20 @@ def test_five_megabyte_file_is_processed_in_parts_with_right_offsets(tmp_path, p
     assert (int(last["char_start"]), int(last["char_end"])) == (len(opening) + len(widgets), len(text) - 1)
     assert any(r["doc_id"] == "groot" and r["char_start"] == "14" for r in rows)
     assert any(r["doc_id"] == "cp1252" for r in rows)
+
+
+def test_two_processes_give_the_same_mentions_as_one(tmp_path):
+    """Records cross process boundaries as plain data: n_process=2 must lose nothing."""
+    from dataclasses import replace as _replace
+
+    from pipeline.config import load_settings
+    from pipeline.run import run
+
+    settings = load_settings()
+    corpus = settings.corpus_dir
+    one = run(settings, [corpus], tmp_path / "one", use_model=False, show_progress=False)
+    two = run(_replace(settings, n_process=2, batch_size=2), [corpus], tmp_path / "two", use_model=False,
+              show_progress=False)
+    assert two.report["failed_documents"] == []
+    assert (tmp_path / "one" / "mentions.csv").read_text() == (tmp_path / "two" / "mentions.csv").read_text()
+    assert len(one.mentions) == len(two.mentions) > 0
