@@ -108,8 +108,14 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
 
 def _split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[PersonMention],
                   scope: list[tuple[int, int]]) -> list[list[PersonMention]]:
-    """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump."""
-    met = next((i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ == "met"), None)
+    """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
+    'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting)."""
+    mets = [i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ == "met"]
+    met = mets[0] if mets else None
+    if len(mets) >= 2:
+        groups = _split_at(people, mets)
+        if groups is not None:
+            return groups
     if not trigger.plural or met is None:
         return [people]
     left = [p for p in people if p.start < met]
@@ -117,6 +123,16 @@ def _split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Pers
     if len(left) == 1 and len(right) >= 2:
         return [[left[0], other] for other in right]
     return [people]
+
+
+def _split_at(people: list[PersonMention], mets: list[int]) -> list[list[PersonMention]] | None:
+    """One meeting per 'met': the persons before the first 'met' meet those after each 'met'."""
+    subject = [p for p in people if p.start < mets[0]]
+    bounds = mets + [10 ** 9]
+    partners = [[p for p in people if bounds[n] < p.start < bounds[n + 1]] for n in range(len(mets))]
+    if len(subject) != 1 or sum(bool(group) for group in partners) < 2:
+        return None
+    return [subject + group for group in partners if group]
 
 
 def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledge,

@@ -85,7 +85,7 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
                                          rule=f"pronoun:{antecedent.rule}"))
             for phrase in pairs:
                 following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
-                if len(phrase) == 2 and following not in lexicon.words("pair_next"):
+                if phrase == ("de", "twee") and following not in lexicon.words("pair_next"):
                     continue  # "de twee landen" is no pronoun; "de twee elkaar" is
                 if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
                     found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
@@ -156,6 +156,10 @@ def visit_hosts(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]], places:
     hosts = lexicon.words("host") | lexicon.words("place_prep")  # "bezoek aan Peking", "op bezoek in Seoul"
     own = scope[-1]
     found = []
+    if doc[hit.start].lower_.startswith("bezoch") or doc[hit.start].lower_ in ("bezoeken", "bezoekt"):
+        # the verb takes the place as its object: "bezocht China", "om Turkije te bezoeken"
+        found += [p for p in places if p.start == hit.end or p.end == hit.start
+                  or (p.end == hit.start - 1 and doc[hit.start - 1].lower_ == "te")]
     for place in places:
         if own[0] <= place.start < own[1] and any(doc[i].lower_ in hosts for i in range(max(own[0], place.start - 5), place.start)):
             found.append(place)
