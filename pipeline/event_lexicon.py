@@ -19,7 +19,8 @@ from pipeline.knowledge import read_lexicon
 TRIGGER_KINDS = {"meet", "talk", "visit", "receive", "gathering"}
 CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal", "perfect", "reciprocal",
              "host", "exclude", "clause_break", "present_aux", "origin", "place_prep", "pronoun_one",
-             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma", "time_anaphor"}
+             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma", "time_anaphor", "not_participant", "reference_first",
+             "reference_since", "reference_phrase"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Trigger:
     weight: float
     needs: tuple[str, ...] = ()
     plural: bool = False
+    alone: bool = False  # counts only as the sentence's only trigger
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def load_triggers(path: Path) -> tuple[dict[str, Trigger], dict[str, list]]:
         if item["id"] in triggers:
             raise ValueError(f"{where}: duplicate id {item['id']!r}")
         triggers[item["id"]] = Trigger(item["id"], item["kind"], float(item["weight"]),
-                                       tuple(item.get("needs", ())), bool(item.get("plural", False)))
+                                       tuple(item.get("needs", ())), bool(item.get("plural", False)),
+                                       bool(item.get("alone", False)))
         patterns[item["id"]] = item["pattern"]
     return triggers, patterns
 

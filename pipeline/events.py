@@ -23,6 +23,8 @@ from pipeline.records import Actor, Mention, PartialDate, Timex
 
 
 _REMOTE_WINDOW = 4
+# Titles of heads of state or government: a meeting needs at least one of them (guideline 1).
+_HEAD_TITLES = {"president", "prime_minister", "chancellor", "monarch", "leader", "emir", "sultan", "crown_prince"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,10 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
         if negated(sent.doc, start, lexicon):
             continue
         hits.append(TriggerHit(rule_id, start, end))
-    return _drop_nested(hits)
+    hits = _drop_nested(hits)
+    if len(hits) > 1:  # "samen met X werd hij ontvangen door Y": the other trigger says what happened
+        hits = [h for h in hits if not lexicon.triggers[h.rule_id].alone]
+    return hits
 
 
 def _drop_nested(hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -91,7 +96,8 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
         scopes = trigger_scopes(doc, hits, clause, lexicon)
         for hit, scope in scopes:
             trigger = lexicon.triggers[hit.rule_id]
-            people = persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
+            people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
+                      if not _after_not_participant(doc, p, lexicon)]
             people += compound_participants(doc, hit, persons, knowledge)
             inferred = any(p.rule.startswith("pronoun") or p.rule == "role" for p in people)
             if trigger.kind in ("visit", "receive") and len(_unique(people)) == 1:
@@ -104,6 +110,12 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
             found.extend(Candidate(hit, trigger, tuple(group), inferred, tuple(scope), clause, lone, len(scopes) == 1)
                          for group in groups if len(group) >= 2)
     return found
+
+
+def _after_not_participant(doc: Doc, mention: PersonMention, lexicon: EventLexicon) -> bool:
+    """'de regering onder Jair Bolsonaro': a person governed under is no participant."""
+    words = lexicon.words("not_participant")
+    return any(doc[i].lower_ in words for i in range(max(0, mention.start - 2), mention.start))
 
 
 def _split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[PersonMention],
@@ -183,7 +195,8 @@ def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialD
         person = mention.person or (knowledge.office_holder(mention.role.country, mention.role.titles, date)
                                     if mention.role is not None and mention.role.resolvable else None)
         if person is None:  # a leader the data does not hold, named with a role and a country
-            actors[actor.name], heads = actor, heads + 1
+            leads = mention.role is not None and bool(set(mention.role.titles) & _HEAD_TITLES)
+            actors[actor.name], heads = actor, heads + leads
             continue
         takes_part, is_head = knowledge.qualifies(person, date if checked else None)
         if takes_part:
@@ -211,6 +224,22 @@ def _confidence(candidate: Candidate, actors: list[Actor], place, date: str) -> 
     return round(max(0.05, min(1.0, score)), 2)
 
 
+def _refers_back(sent: Span, hits: list[TriggerHit], lexicon: EventLexicon) -> bool:
+    """'Het was hun eerste gesprek sinds 2020', 'de eerste keer dat ze elkaar spreken sinds ...': a sentence
+    about a meeting reported elsewhere. A meeting verb of its own ('spreekt morgen met X, de eerste
+    ontmoeting sinds 2016') makes it a report, unless it is 'de eerste keer dat'."""
+    if not (has_cue(sent, lexicon, "reference_first") and has_cue(sent, lexicon, "reference_since")):
+        return False
+    only_nouns = all(not hit.rule_id.startswith("meet_verb") for hit in hits)
+    return only_nouns or has_cue(sent, lexicon, "reference_phrase")
+
+
+def _standalone(references: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Back-references count only when the article reports no meeting of those leaders otherwise."""
+    named = {actor.name for m in mentions for actor in m.participants}
+    return [r for r in references if not named & {actor.name for actor in r.participants}]
+
+
 class SummitEvents:
     def __init__(self, nlp: Language, models_dir: str):
         self.knowledge = load_knowledge(models_dir)
@@ -218,15 +247,16 @@ class SummitEvents:
         self.matcher = self.lexicon.matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = []
+        mentions, references = [], []
         matches = self.matcher(doc)
         for sent in doc.sents:
             hits = sentence_triggers(sent, matches, self.lexicon)
+            found = references if _refers_back(sent, hits, self.lexicon) else mentions
             for candidate in candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon) if hits else []:
                 mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
                 if mention is not None:
-                    mentions.append(mention)
-        doc._.mentions = merge_in_document(mentions)
+                    found.append(mention)
+        doc._.mentions = merge_in_document(mentions + _standalone(references, mentions))
         return doc
 
 

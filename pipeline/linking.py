@@ -38,6 +38,8 @@ class PersonMention:
     def actor(self, knowledge: Knowledge, date: PartialDate | None) -> Actor | None:
         """The canonical actor, resolving a role phrase at `date` (the event's date)."""
         person = self.person
+        if person is None and self.unknown_name:
+            return Actor(self.unknown_name, "", self.country, self.rule)
         if person is None and self.role is not None and self.role.resolvable:
             person = knowledge.office_holder(self.role.country, self.role.titles, date)
         if person is not None:
@@ -175,7 +177,8 @@ def _unknown_or_holder(name: Span, phrase: RolePhrase, knowledge: Knowledge) -> 
                and any(alias.lower().split()[-1] == surname for alias in p.aliases | {p.name})]
     if phrase.country and len(holders) == 1:
         return PersonMention(phrase.start, name.end, name.text, "role_surname", holders[0])
-    return PersonMention(phrase.start, name.end, name.text, "unknown", unknown_name=name.text, country=phrase.country)
+    return PersonMention(phrase.start, name.end, name.text, "unknown", unknown_name=name.text, country=phrase.country,
+                         role=phrase)
 
 
 def link_unknown_repeats(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
