@@ -101,11 +101,15 @@ def _is_possessive_context(doc: Doc, index: int) -> bool:
 def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention],
                                same_sentence_first: bool = True) -> PersonMention | None:
     """For 'hij': the first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else
-    the first person of the last earlier sentence naming one. For 'hem' only the latter: an object pronoun
-    is not the subject of its own sentence ("Steinmeier ontving hem")."""
+    the first person of the last earlier sentence naming one. For 'hem' the same, but never someone of its
+    own clause: "Steinmeier ontving hem" is not Steinmeier; "Modi bezocht Dhaka, toen Hasina hem ontving"
+    is Modi."""
     sentence_start = doc[index].sent.start
     same_sentence = [p for p in persons if sentence_start <= p.start < index]
-    if same_sentence and same_sentence_first:
+    if not same_sentence_first:
+        clause_start = max((t.i for t in doc[sentence_start:index] if t.text == "," ), default=sentence_start)
+        same_sentence = [p for p in same_sentence if p.start < clause_start]
+    if same_sentence:
         return same_sentence[0]
     earlier = [p for p in persons if p.start < sentence_start]
     if not earlier:
