@@ -107,9 +107,34 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
             groups = _split_plural(doc, hit, trigger, _unique(people), scope)
             if found and trigger.kind in ("gathering", "meet") and not people:
                 groups = [list(found[-1].people)]  # "een tweede X-Y-ontmoeting, na de top in Z"
+            dated = _split_by_dates(doc, sent, hit, _unique(people), scope) if len(groups) == 1 else None
+            if dated:
+                found.extend(Candidate(hit, trigger, tuple(group), inferred, (own,), clause, False, False)
+                             for group, own in dated)
+                continue
             found.extend(Candidate(hit, trigger, tuple(group), inferred, tuple(scope), clause, lone, len(scopes) == 1)
                          for group in groups if len(group) >= 2)
     return found
+
+
+def _split_by_dates(doc: Doc, sent: Span, hit: TriggerHit, people: list[PersonMention],
+                    scope: list[tuple[int, int]]) -> list[tuple[list[PersonMention], tuple[int, int]]] | None:
+    """'Maandag ontving Trump Macron, donderdag Starmer': one host, partners each with a date of their own,
+    are separate meetings; each keeps the stretch from its date to its name."""
+    ordered = sorted(people, key=lambda p: p.start)
+    before = [p for p in ordered if p.start < hit.start]
+    # Dutch inverts after a fronted time: "Maandag ontving Trump ..." has its subject after the verb.
+    subject = before if before else ordered[:1]
+    partners = [p for p in ordered if p.start >= hit.end and p not in subject]
+    if len(subject) != 1 or len(partners) < 2:
+        return None
+    starts = sorted(span.start for t in doc._.timexes or []
+                    if sent.start_char <= t.start_char < sent.end_char
+                    and (span := doc.char_span(t.start_char, t.end_char, alignment_mode="expand")) is not None)
+    dates = [max((s for s in starts if s < partner.start), default=None) for partner in partners]
+    if None in dates or len(set(dates)) != len(dates):
+        return None
+    return [([subject[0], partner], (date, partner.end)) for partner, date in zip(partners, dates)]
 
 
 def _after_not_participant(doc: Doc, mention: PersonMention, lexicon: EventLexicon) -> bool:
