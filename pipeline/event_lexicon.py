@@ -20,7 +20,8 @@ TRIGGER_KINDS = {"meet", "talk", "visit", "receive", "gathering"}
 CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal", "perfect", "reciprocal",
              "host", "exclude", "clause_break", "present_aux", "origin", "place_prep", "pronoun_one",
              "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma", "time_anaphor", "not_participant", "reference_first",
-             "reference_since", "reference_phrase"}
+             "reference_since", "reference_phrase", "reception_prep", "agent", "topic",
+             "possessive"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Trigger:
     needs: tuple[str, ...] = ()
     plural: bool = False
     alone: bool = False  # counts only as the sentence's only trigger
+    object_place: bool = False  # a transitive visit verb: its object is the place ("bezocht China")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def load_triggers(path: Path) -> tuple[dict[str, Trigger], dict[str, list]]:
             raise ValueError(f"{where}: duplicate id {item['id']!r}")
         triggers[item["id"]] = Trigger(item["id"], item["kind"], float(item["weight"]),
                                        tuple(item.get("needs", ())), bool(item.get("plural", False)),
-                                       bool(item.get("alone", False)))
+                                       bool(item.get("alone", False)), bool(item.get("object_place", False)))
         patterns[item["id"]] = item["pattern"]
     return triggers, patterns
 

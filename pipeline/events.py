@@ -97,11 +97,11 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
         for hit, scope in scopes:
             trigger = lexicon.triggers[hit.rule_id]
             people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
-                      if not _after_not_participant(doc, p, lexicon)]
+                      if not _after_not_participant(doc, p, lexicon) and not _bystander(doc, hit, trigger, p, lexicon)]
             people += compound_participants(doc, hit, persons, knowledge)
             inferred = any(p.rule.startswith("pronoun") or p.rule == "role" for p in people)
             if trigger.kind in ("visit", "receive") and len(_unique(people)) == 1:
-                places = visit_hosts(doc, hit, scope, doc._.places, lexicon, trigger.kind)
+                places = visit_hosts(doc, hit, trigger, scope, doc._.places, lexicon)
                 hosts = visit_host_persons(doc, places, people, knowledge)
                 people, inferred = people + hosts, True
             groups = _split_plural(doc, hit, trigger, _unique(people), scope)
@@ -141,6 +141,22 @@ def _after_not_participant(doc: Doc, mention: PersonMention, lexicon: EventLexic
     """'de regering onder Jair Bolsonaro': a person governed under is no participant."""
     words = lexicon.words("not_participant")
     return any(doc[i].lower_ in words for i in range(max(0, mention.start - 2), mention.start))
+
+
+def _bystander(doc: Doc, hit: TriggerHit, trigger: Trigger, mention: PersonMention, lexicon: EventLexicon) -> bool:
+    """Persons the trigger's stretch names without their taking part: a topic after 'over' ("spraken over
+    de reis van koning Filip"), a possessor after 'van' with a meeting verb ("een bondgenoot van Poetin"),
+    and the agent of an earlier passive ("werd door Filip ontvangen en sprak met Di Rupo")."""
+    sentence = doc[hit.start].sent
+    if mention.start > hit.end and any(doc[i].lower_ in lexicon.words("topic") for i in range(hit.end, mention.start)):
+        return True
+    before = doc[mention.start - 1].lower_ if mention.start > sentence.start else ""
+    before2 = doc[mention.start - 2].lower_ if mention.start - 1 > sentence.start else ""
+    if hit.rule_id.startswith("meet_verb") and lexicon.words("possessive") & {before, before2} \
+            and mention.start > hit.end:
+        return True
+    return mention.start < hit.start and before in lexicon.words("agent") and \
+        any(h_word.lower_ in lexicon.words("conjunct") for h_word in doc[mention.end:hit.start])
 
 
 def _split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[PersonMention],

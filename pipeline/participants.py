@@ -79,7 +79,7 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
             token = doc[index]
             is_object = token.lower_ in objects
             if (token.lower_ in singles or is_object) and not _is_possessive_context(doc, index):
-                antecedent = _previous_sentence_subject(doc, index, persons, same_sentence_first=not is_object)
+                antecedent = _previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
                                          rule=f"pronoun:{antecedent.rule}"))
@@ -98,14 +98,17 @@ def _is_possessive_context(doc: Doc, index: int) -> bool:
     return index > 0 and doc[index - 1].lower_ == "van"
 
 
-def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention],
+def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon,
                                same_sentence_first: bool = True) -> PersonMention | None:
     """For 'hij': the first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else
     the first person of the last earlier sentence naming one. For 'hem' the same, but never someone of its
     own clause: "Steinmeier ontving hem" is not Steinmeier; "Modi bezocht Dhaka, toen Hasina hem ontving"
     is Modi."""
     sentence_start = doc[index].sent.start
-    same_sentence = [p for p in persons if sentence_start <= p.start < index]
+    breaks = lexicon.words("clause_break")
+    # "Modi kwam uit Polen, waar hij ...": only across a clause word; "Samen met Meloni werd hij ..." is not.
+    same_sentence = [p for p in persons if sentence_start <= p.start < index
+                     and any(doc[i].lower_ in breaks for i in range(p.end, index))]
     if not same_sentence_first:
         clause_start = max((t.i for t in doc[sentence_start:index] if t.text == "," ), default=sentence_start)
         same_sentence = [p for p in same_sentence if p.start < clause_start]
@@ -153,18 +156,24 @@ def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention
     return found
 
 
-def visit_hosts(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]], places: list, lexicon: EventLexicon,
-                kind: str = "visit") -> list:
-    """Places right after 'aan'/'naar'/'in'/'op' in the trigger's own stretch: where the visit went, or
-    where a reception ("wordt ontvangen in het Witte Huis") happens."""
-    hosts = lexicon.words("host") | lexicon.words("place_prep")  # "bezoek aan Peking", "op bezoek in Seoul"
+def visit_hosts(doc: Doc, hit: TriggerHit, trigger, scope: list[tuple[int, int]], places: list,
+                lexicon: EventLexicon) -> list:
+    """Where a visit went ('bezoek aan Peking', 'op bezoek in Seoul', 'bezocht China') or where a
+    reception happens ('wordt in Ankara ontvangen', 'ontvangen in het Witte Huis'). None when the text
+    names the host itself ('ontvangen door zijn ambtgenote')."""
     own = scope[-1]
+    if any(doc[i].lower_ in lexicon.words("agent") for i in range(max(own[0], hit.start - 3), own[1])):
+        return []
     found = []
-    if doc[hit.start].lower_.startswith("bezoch") or doc[hit.start].lower_ in ("bezoeken", "bezoekt"):
-        # the verb takes the place as its object: "bezocht China", "om Turkije te bezoeken"
+    if trigger.object_place:
         found += [p for p in places if p.start == hit.end or p.end == hit.start
                   or (p.end == hit.start - 1 and doc[hit.start - 1].lower_ == "te")]
+    preps = lexicon.words("reception_prep") if trigger.kind == "receive" else \
+        lexicon.words("host") | lexicon.words("place_prep")
+    # a reception's place may stand before the participle ("wordt in Ankara ontvangen"), a visit's after it
+    start = own[0] if trigger.kind == "receive" else hit.end
     for place in places:
-        if own[0] <= place.start < own[1] and any(doc[i].lower_ in hosts for i in range(max(own[0], place.start - 5), place.start)):
+        window = range(max(own[0], place.start - 5), place.start)
+        if start <= place.start < own[1] and any(doc[i].lower_ in preps for i in window):
             found.append(place)
     return found
