@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401  (registers Doc._ attributes)
 from pipeline.actors import Person
-from pipeline.entities import (ACTOR, COUNTRY, DEMONYM, KIN, MODIFIER, PLACE, ROLE, SHORT, SPANS_KEY)
+from pipeline.entities import ACTOR, COUNTRY, DEMONYM, KIN, PLACE, SHORT, SPANS_KEY
 from pipeline.knowledge import Knowledge, load_knowledge
 from pipeline.records import Actor, PartialDate, Place
 from pipeline.role_phrases import RolePhrase, find_role_phrases, unknown_name_after
