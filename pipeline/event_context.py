@@ -13,6 +13,7 @@ from pipeline.dates import guess_tense
 from pipeline.event_lexicon import EventLexicon
 from pipeline.knowledge import Knowledge
 from pipeline.linking import PersonMention
+from pipeline.participants import clauses
 from pipeline.records import PartialDate, Place, Timex
 from pipeline.tense import modal_reading
 
@@ -71,11 +72,21 @@ def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Time
         usable.append((first.start, timex))
     trigger_char = doc[candidate.hit.start].idx
     tiers = _token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
+    tiers.append(_other_clauses(doc, sent, candidate, lexicon))
     for ranges in tiers:
         found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
         if found:
             return min(found, key=lambda t: abs(t.start_char - trigger_char))
     return _time_referred_back(doc, sent, candidate, lexicon)
+
+
+def _other_clauses(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> list[tuple[int, int]]:
+    """The sentence's other clauses, last resort for a date: "In juli 2022 zaten ze aan tafel, nadat ze
+    elkaar eerst hadden gesproken" dates both. Not the trigger's own clause (its date belongs to its
+    other trigger) and not a clause about a person ("X, die in 2011 aan de macht kwam")."""
+    about_person = lexicon.words("person_clause")
+    return [(a, b) for a, b in clauses(sent, lexicon)
+            if (a, b) != tuple(candidate.clause) and doc[a].lower_ not in about_person]
 
 
 def _time_referred_back(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:

@@ -105,16 +105,15 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                 places = visit_hosts(doc, hit, trigger, scope, doc._.places, lexicon)
                 hosts = visit_host_persons(doc, places, people, knowledge)
                 people, inferred = people + hosts, True
-            groups = split_plural(doc, hit, trigger, _unique(people), scope)
+            groups = split_plural(doc, hit, trigger, _unique(people), scope, lexicon)
             if found and trigger.kind in ("gathering", "meet") and not people:
-                groups = [list(found[-1].people)]  # "een tweede X-Y-ontmoeting, na de top in Z"
-            dated = split_by_dates(doc, sent, hit, _unique(people), scope) if len(groups) == 1 else None
-            if dated:
-                found.extend(Candidate(hit, trigger, tuple(group), inferred, (own,), clause, False, False)
-                             for group, own in dated)
-                continue
-            found.extend(Candidate(hit, trigger, tuple(group), inferred, tuple(scope), clause, lone, len(scopes) == 1)
-                         for group in groups if len(group) >= 2)
+                groups = [(list(found[-1].people), None)]  # "een tweede X-Y-ontmoeting, na de top in Z"
+            if len(groups) == 1:
+                groups = split_by_dates(doc, sent, hit, _unique(people), scope) or groups
+            for group, own in groups:
+                if len(group) >= 2:
+                    found.append(Candidate(hit, trigger, tuple(group), inferred, (own,) if own else tuple(scope),
+                                           clause, lone and not own, len(scopes) == 1 and not own))
     return found
 
 

@@ -55,30 +55,39 @@ def bystander(doc: Doc, hit: TriggerHit, trigger: Trigger, mention: PersonMentio
         any(h_word.lower_ in lexicon.words("conjunct") for h_word in doc[mention.end:hit.start])
 
 
+Group = tuple[list[PersonMention], "tuple[int, int] | None"]  # participants, and their own token range
+
+
 def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[PersonMention],
-                  scope: list[tuple[int, int]]) -> list[list[PersonMention]]:
+                 scope: list[tuple[int, int]], lexicon: EventLexicon) -> list[Group]:
     """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
-    'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting)."""
-    mets = [i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ == "met"]
-    met = mets[0] if mets else None
+    'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting and date)."""
+    comitative = lexicon.words("comitative")
+    mets = [i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ in comitative]
     if len(mets) >= 2:
-        groups = _split_at(people, mets)
+        groups = _split_at(people, mets, hit, scope[-1][1])
         if groups is not None:
             return groups
-    if not trigger.plural or met is None:
-        return [people]
-    left = [p for p in people if p.start < met]
-    right = [p for p in people if p.start > met]
+    if not trigger.plural or not mets:
+        return [(people, None)]
+    left = [p for p in people if p.start < mets[0]]
+    right = [p for p in people if p.start > mets[0]]
     if len(left) == 1 and len(right) >= 2:
-        return [[left[0], other] for other in right]
-    return [people]
+        return [([left[0], other], None) for other in right]
+    return [(people, None)]
 
 
-def _split_at(people: list[PersonMention], mets: list[int]) -> list[list[PersonMention]] | None:
-    """One meeting per 'met': the persons before the first 'met' meet those after each 'met'."""
+def _split_at(people: list[PersonMention], mets: list[int], hit: TriggerHit, end: int) -> list[Group] | None:
+    """One meeting per 'met': the persons before the first 'met' meet those after each 'met'; each
+    meeting owns the stretch from the previous partner to the next 'met' (where its date stands)."""
     subject = [p for p in people if p.start < mets[0]]
-    bounds = mets + [10 ** 9]
+    bounds = mets + [end]
     partners = [[p for p in people if bounds[n] < p.start < bounds[n + 1]] for n in range(len(mets))]
     if len(subject) != 1 or sum(bool(group) for group in partners) < 2:
         return None
-    return [subject + group for group in partners if group]
+    groups, start = [], hit.end
+    for n, group in enumerate(partners):
+        if group:
+            groups.append((subject + group, (start, bounds[n + 1])))
+            start = group[-1].end
+    return groups
