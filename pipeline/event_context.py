@@ -203,3 +203,27 @@ def visit_host_persons(doc: Doc, host_places: list, people: list[PersonMention],
     holder = (in_sentence or holders)[0]
     origin = named[holder.name]
     return [PersonMention(origin.start, origin.end, origin.text, "visit_host", holder)]
+
+
+def article_setting(doc: Doc, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """Where the news happens: the first city or venue the first paragraph puts something 'in' or 'naar'
+    ("... is vandaag in Hiroshima aangekomen"). Meetings of the same days without a place of their own
+    are there."""
+    preps = lexicon.words("place_prep")
+    paragraph_end = next((t.i for t in doc if "\n\n" in t.text_with_ws), len(doc))
+    for mention in doc._.places or []:
+        if mention.start >= paragraph_end:
+            break
+        window = [doc[i].lower_ for i in range(max(0, mention.start - _PREP_WINDOW), mention.start)]
+        if mention.place.kind != "country" and mention.place.name and any(w in preps for w in window):
+            return _city_of_venue(mention.place, knowledge)
+    return None
+
+
+def near_anchor(date: str, anchor: PartialDate | None, days: int = 3) -> bool:
+    """Is an ISO date within `days` of a day-precise article date?"""
+    import datetime as dt
+    if anchor is None or anchor.day is None or len(date) != 10:
+        return False
+    published = dt.date(anchor.year, anchor.month, anchor.day)
+    return abs((dt.date.fromisoformat(date) - published).days) <= days

@@ -6,14 +6,15 @@ participant set; `pipeline.merge` then makes one mention per meeting per documen
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
 from pipeline.event_lexicon import EventLexicon, Trigger, load_event_lexicon
-from pipeline.event_context import (choose_place, choose_timex, has_cue, negated, status_of, visit_host_persons)
+from pipeline.event_context import (article_setting, choose_place, choose_timex, has_cue, near_anchor, negated,
+                                    status_of, visit_host_persons)
 from pipeline.knowledge import Knowledge, load_knowledge
 from pipeline.linking import PersonMention
 from pipeline.meeting_groups import after_not_participant, bystander, split_by_dates, split_plural
@@ -194,6 +195,17 @@ def _confidence(candidate: Candidate, actors: list[Actor], place, date: str) -> 
     return round(max(0.05, min(1.0, score)), 2)
 
 
+def _placed_in_setting(doc: Doc, mentions: list[Mention], knowledge: Knowledge,
+                       lexicon: EventLexicon) -> list[Mention]:
+    """Meetings within three days of the article's date and without a place of their own happen where the
+    article's first paragraph is set."""
+    anchor = doc._.article.published if doc._.article else None
+    setting = article_setting(doc, knowledge, lexicon)
+    if setting is None:
+        return mentions
+    return [replace(m, place=setting) if m.place is None and near_anchor(m.date, anchor) else m for m in mentions]
+
+
 def _refers_back(sent: Span, hits: list[TriggerHit], lexicon: EventLexicon) -> bool:
     """'Het was hun eerste gesprek sinds 2020', 'de eerste keer dat ze elkaar spreken sinds ...': a sentence
     about a meeting reported elsewhere. A meeting verb of its own ('spreekt morgen met X, de eerste
@@ -226,6 +238,7 @@ class SummitEvents:
                 mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
                 if mention is not None:
                     found.append(mention)
+        mentions = _placed_in_setting(doc, mentions, self.knowledge, self.lexicon)
         doc._.mentions = merge_in_document(mentions + _standalone(references, mentions))
         return doc
 
