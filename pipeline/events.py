@@ -68,7 +68,17 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
     hits = _drop_nested(hits)
     if len(hits) > 1:  # "samen met X werd hij ontvangen door Y": the other trigger says what happened
         hits = [h for h in hits if not lexicon.triggers[h.rule_id].alone]
+    if any(lexicon.triggers[h.rule_id].kind != "gathering" for h in hits):
+        hits = [h for h in hits if not _summit_as_setting(sent, h, lexicon)]
     return hits
+
+
+def _summit_as_setting(sent: Span, hit: TriggerHit, lexicon: EventLexicon) -> bool:
+    """'ontvangt vrijdag aan de zijlijn van de top X': the summit is where another meeting happens."""
+    if lexicon.triggers[hit.rule_id].kind != "gathering":
+        return False
+    window = sent.doc[max(sent.start, hit.start - 4):hit.start]
+    return any(token.lower_ in lexicon.words("setting") for token in window)
 
 
 def _drop_nested(hits: list[TriggerHit]) -> list[TriggerHit]:
