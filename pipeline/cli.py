@@ -143,15 +143,19 @@ def dates_command(expression: str, anchor: str, tense: str | None) -> None:
 
 @main.command("train-model")
 @click.option("--config", type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the model.")
-def train_model_command(config: str | None, out_dir: Path | None) -> None:
-    """Train the project's own Dutch model from the open data in training_data_dir."""
-    from pipeline.training import train_model
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("training"),
+              show_default=True, help="Converted data and checkpoints (git-ignored).")
+@click.option("--threads", type=int, default=1, show_default=True)
+def train_model_command(config: str | None, work_dir: Path, threads: int) -> None:
+    """Train the project's own Dutch model from training_data_dir and install it as fallback_model
+    (about 30-60 minutes on one thread; see models/nl_summit_sm.md)."""
+    from pipeline.training import install_model, train_model
 
     settings = _settings(config)
     if not settings.training_data_dir.is_dir():
         raise UserError(f"training data folder not found: {settings.training_data_dir}")
-    train_model(settings.training_data_dir, out_dir or settings.fallback_model)
+    best = train_model(settings.training_data_dir, work_dir, threads)
+    click.echo(f"installed {install_model(best, settings.fallback_model)}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

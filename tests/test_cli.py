@@ -159,3 +159,17 @@ def test_evaluate_unwritable_out_is_one_line(summits, tmp_path):
     result = summits("evaluate", "--config", str(config), "--gold", str(gold), "--pred", str(pred),
                      "--out", str(tmp_path / "bestand" / "eval"))
     assert_one_line_error(result, 3, "cannot write the evaluation")
+
+
+def test_train_model_without_training_data_is_one_line(summits, tmp_path):
+    config = write_config(tmp_path, training_data_dir=str(tmp_path / "no_data_here"))
+    assert_one_line_error(summits("train-model", "--config", str(config)), 2, "training data folder not found")
+
+
+def test_dates_command_prints_value_and_precision(summits):
+    result = summits("dates", "vorig jaar", "--anchor", "2019-04")
+    assert result.exit_code == 0 and result.output.split() == ["2018", "year"]
+
+
+def test_dates_command_without_a_date_exits_1(summits):
+    assert_one_line_error(summits("dates", "zo", "--anchor", "2019-04"), 1, "no date found")
