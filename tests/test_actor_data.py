@@ -22,7 +22,7 @@ TITLES = {
     "defence_minister", "commission_president", "council_president", "parliament_president",
     "governor_general", "emir", "sultan", "crown_prince",
 }
-EXTRA_CODES = {"EUU"}
+EXTRA_CODES = {"EUU", "XKX"}  # EU institutions; Kosovo (user-assigned code used by the EU, IMF and models/places)
 QID = re.compile(r"^Q[1-9][0-9]*$")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 OVERLAP_OK = "overlap ok"
