@@ -180,6 +180,9 @@ def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialD
             actors[actor.name], heads = actor, heads + leads
             continue
         takes_part, is_head = knowledge.qualifies(person, date if checked else None)
+        if mention.role is not None and set(mention.role.titles) & _HEAD_TITLES \
+                and any(t.country == mention.role.country for t in person.terms):
+            takes_part, is_head = True, True  # the text calls them head: trust it over our dates
         if takes_part:
             actors[actor.name], heads = actor, heads + is_head
     if len(actors) < 2 or heads == 0:

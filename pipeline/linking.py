@@ -137,7 +137,7 @@ def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> li
         named = next((by_start[i] for i in _name_positions(doc, phrase.end) if i in by_start), None)
         if named is not None and phrase.country:
             # "de Belgische premier Charles Michel": the country he represents here, whatever his later offices
-            result[result.index(named)] = replace(named, country=phrase.country)
+            result[result.index(named)] = replace(named, country=phrase.country, role=phrase)
         if named is not None or covered & set(range(phrase.start, phrase.end)):
             continue  # "president Trump", or an alias that includes the role ("koning Willem-Alexander")
         entity = _ner_person_at(doc, phrase.end, knowledge)

@@ -73,7 +73,6 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
     """'hij' is the first leader of the last earlier sentence naming one; 'de twee' the last two leaders."""
     found = []
     singles, objects = lexicon.words("pronoun_one"), lexicon.words("pronoun_object")
-    pairs = lexicon.cues.get("pronoun_pair", ())
     for start, end in ranges:
         for index in range(start, end):
             token = doc[index]
@@ -83,13 +82,14 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
                                          rule=f"pronoun:{antecedent.rule}"))
-            for phrase in pairs:
-                following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
-                if phrase == ("de", "twee") and following not in lexicon.words("pair_next"):
-                    continue  # "de twee landen" is no pronoun; "de twee elkaar" is
-                if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
-                    found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
-                                         rule=f"pronoun:{p.rule}") for p in _last_two(index, persons))
+            for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
+                for phrase in lexicon.cues.get(kind, ()):
+                    following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
+                    if phrase == ("de", "twee") and following not in lexicon.words("pair_next"):
+                        continue  # "de twee landen" is no pronoun; "de twee elkaar" is
+                    if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
+                        found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
+                                             rule=f"pronoun:{p.rule}") for p in _last_n(index, persons, count))
     return found
 
 
@@ -114,6 +114,15 @@ def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention
         same_sentence = [p for p in same_sentence if p.start < clause_start]
     if same_sentence:
         return same_sentence[0]
+    previous = doc[sentence_start - 1].sent if sentence_start > 0 else None
+    if previous is not None:
+        # "Hij schreef dat ... Xi sprak. Vanochtend had hij ...": a sentence led by 'hij' hands its
+        # antecedent on.
+        singles = lexicon.words("pronoun_one")
+        first_person = next((p.start for p in persons if previous.start <= p.start < previous.end), previous.end)
+        leading = next((t.i for t in doc[previous.start:first_person] if t.lower_ in singles), None)
+        if leading is not None:
+            return _previous_sentence_subject(doc, leading, persons, lexicon)
     earlier = [p for p in persons if p.start < sentence_start]
     if not earlier:
         earlier = [p for p in persons if p.start < index]
@@ -122,7 +131,8 @@ def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention
     return next(p for p in earlier if p.start >= last_sentence)
 
 
-def _last_two(index: int, persons: list[PersonMention]) -> list[PersonMention]:
+def _last_n(index: int, persons: list[PersonMention], count: int) -> list[PersonMention]:
+    """The last `count` different leaders named before `index` ("de drie leiders"), or none."""
     chosen: list[PersonMention] = []
     names: set[str] = set()
     for mention in reversed([p for p in persons if p.start < index]):
@@ -130,9 +140,9 @@ def _last_two(index: int, persons: list[PersonMention]) -> list[PersonMention]:
         if key not in names:
             chosen.append(mention)
             names.add(key)
-        if len(chosen) == 2:
+        if len(chosen) == count:
             break
-    return chosen if len(chosen) == 2 else []
+    return chosen if len(chosen) == count else []
 
 
 def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention],
