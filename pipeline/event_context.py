@@ -200,6 +200,8 @@ def visit_host_persons(doc: Doc, host_places: list, people: list[PersonMention],
     sentence = doc[host_places[0].start].sent
     in_sentence = [h for h in holders if any(sentence.start <= p.start < sentence.end for p in doc._.persons
                                              if p.person is not None and p.person.name == h.name)]
+    if not in_sentence and len(holders) > 1:
+        return []  # the article names a president and a premier: which one hosted is not said
     holder = (in_sentence or holders)[0]
     origin = named[holder.name]
     return [PersonMention(origin.start, origin.end, origin.text, "visit_host", holder)]

@@ -181,16 +181,28 @@ def _unknown_or_holder(name: Span, phrase: RolePhrase, knowledge: Knowledge) -> 
                          role=phrase)
 
 
-def link_unknown_repeats(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
-    """After "de Keniaanse president William Ruto", a later "Ruto" is the same person."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+def link_name_parts(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """After "premier Anwar Ibrahim" or "de Keniaanse president William Ruto", a later "Anwar" or "Ruto"
+    is the same person: a part of a name the article used, when no other person it names shares it."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    taken |= {i for s in doc.spans[SPANS_KEY] if s.label_ in (PLACE, COUNTRY, DEMONYM) for i in range(s.start, s.end)}
+    owners: dict[str, set[str]] = {}
+    first_seen: dict[str, PersonMention] = {}
+    for mention in mentions:
+        key = mention.person.name if mention.person else mention.unknown_name
+        if not key or mention.rule.startswith("pronoun"):
+            continue
+        for part in doc[mention.start:mention.end].text.replace("-", " - ").split():
+            if len(part) >= 3 and part[:1].isupper() and part.isalpha():
+                owners.setdefault(part, set()).add(key)
+                first_seen.setdefault(part, mention)
     result = list(mentions)
-    for mention in [m for m in mentions if m.unknown_name]:
-        surname = mention.unknown_name.split()[-1]
-        for token in doc[mention.end:]:
-            if token.text == surname and token.i not in covered:
-                covered.add(token.i)
-                result.append(replace(mention, start=token.i, end=token.i + 1, text=token.text, rule="unknown_repeat"))
+    for token in doc:
+        owner = owners.get(token.text)
+        origin = first_seen.get(token.text)
+        if owner and len(owner) == 1 and token.i not in taken and origin is not None and token.i >= origin.end:
+            taken.add(token.i)
+            result.append(replace(origin, start=token.i, end=token.i + 1, text=token.text, rule="name_part"))
     return sorted(result, key=lambda m: m.start)
 
 
@@ -254,7 +266,7 @@ class SummitLinker:
         article = doc._.article
         published = article.published if article is not None else None
         names = link_names(doc, self.knowledge, published)
-        with_roles = link_unknown_repeats(doc, link_roles(doc, self.knowledge, names))
+        with_roles = link_name_parts(doc, link_roles(doc, self.knowledge, names))
         doc._.persons = link_kin(doc, self.knowledge, with_roles)
         doc._.places = link_places(doc, self.knowledge)
         return doc

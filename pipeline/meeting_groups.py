@@ -62,6 +62,13 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
                  scope: list[tuple[int, int]], lexicon: EventLexicon) -> list[Group]:
     """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
     'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting and date)."""
+    distributive = [i for i in range(hit.start - 8 if hit.start > 8 else 0, scope[-1][1])
+                    if doc[i].lower_ in lexicon.words("distributive")]
+    if distributive:  # "waar hij respectievelijk premier Anwar en premier Hun Manet spreekt"
+        before = [p for p in people if p.start < distributive[0]]
+        after = [p for p in people if p.start > distributive[0]]
+        if len(before) == 1 and len(after) >= 2:
+            return [([before[0], other], None) for other in after]
     comitative = lexicon.words("comitative")
     mets = [i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ in comitative]
     if len(mets) >= 2:
