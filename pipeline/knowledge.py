@@ -58,6 +58,9 @@ class Knowledge:
                               if role == "capital"}
         self.name_particles = read_word_list(lexicon / "name_particles.txt")
         self.non_state = {code.upper() for code in read_word_list(lexicon / "non_state_actors.txt")}
+        self.grammar: dict[str, frozenset[str]] = {}
+        for kind, word in read_lexicon(lexicon / "grammar.tsv", 2):
+            self.grammar[kind] = self.grammar.get(kind, frozenset()) | {word.lower()}
 
     def project_label(self, model_label: str) -> str:
         """The project's entity type for any model's NER label (PER, PLACE, NORP, ORG, OTHER)."""

@@ -20,12 +20,12 @@ class RolePhrase:
     end: int
     country: str  # ISO alpha-3, "" when the phrase names no country
     titles: tuple[str, ...]
-    modifier: str = ""  # then | former | keep | ""
+    modifier: str = ""  # then | former | keep | generic | ""
 
     @property
     def resolvable(self) -> bool:
         """A former holder cannot be looked up from the office table at the event date."""
-        return bool(self.country) and self.modifier != "former"
+        return bool(self.country) and self.modifier not in ("former", "generic")
 
 
 def _spans_by(doc: Doc, label: str, key: str) -> dict[int, Span]:
@@ -54,14 +54,16 @@ def find_role_phrases(doc: Doc, knowledge: Knowledge) -> list[RolePhrase]:
         demonym = demonym_ending.get(role_span.start)
         if demonym is not None:
             start, country = demonym.start, knowledge.places.country_by_demonym(demonym.text) or ""
-        elif role_span.end + 1 < len(doc) and doc[role_span.end].lower_ == "van":
-            after = role_span.end + 1 + (doc[role_span.end + 1].lower_ in ("de", "het"))
+        elif role_span.end + 1 < len(doc) and doc[role_span.end].lower_ in knowledge.grammar["of_preposition"]:
+            after = role_span.end + 1 + (doc[role_span.end + 1].lower_ in knowledge.grammar["definite_article"])
             if after in country_starting:
                 country = knowledge.places.country_by_name(country_starting[after].text) or ""
         end = role_span.end if demonym is not None or not country else country_starting[after].end
         before = modifier_ending.get(start)
         if before is not None:
             start, modifier = before.start, knowledge.role_modifiers.get(before.text.lower(), "")
+        if start > 0 and doc[start - 1].lower_ in knowledge.grammar["indefinite_article"]:
+            modifier = "generic"  # "een Israëlische premier": any holder, not a particular one
         phrases.append(RolePhrase(start, end, country, role.titles, modifier))
     return sorted(phrases, key=lambda p: p.start)
 
