@@ -77,7 +77,7 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
         for index in range(start, end):
             token = doc[index]
             is_object = token.lower_ in objects
-            if (token.lower_ in singles or is_object) and not _is_possessive_context(doc, index):
+            if (token.lower_ in singles or is_object) and not _is_possessive_context(doc, index, lexicon):
                 antecedent = _previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
@@ -85,7 +85,7 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
             for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
                 for phrase in lexicon.cues.get(kind, ()):
                     following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
-                    if phrase == ("de", "twee") and following not in lexicon.words("pair_next"):
+                    if phrase in lexicon.cues.get("pronoun_needs_next", ()) and following not in lexicon.words("pair_next"):
                         continue  # "de twee landen" is no pronoun; "de twee elkaar" is
                     if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
                         found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
@@ -93,9 +93,9 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
     return found
 
 
-def _is_possessive_context(doc: Doc, index: int) -> bool:
-    # "zij" can be plural ("ze"); only singular use before a verb is taken. Keep simple: never after 'van'.
-    return index > 0 and doc[index - 1].lower_ == "van"
+def _is_possessive_context(doc: Doc, index: int, lexicon: EventLexicon) -> bool:
+    """"van hem" is a possessor, not a participant."""
+    return index > 0 and doc[index - 1].lower_ in lexicon.words("possessive")
 
 
 def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon,
@@ -177,7 +177,7 @@ def visit_hosts(doc: Doc, hit: TriggerHit, trigger, scope: list[tuple[int, int]]
     found = []
     if trigger.object_place:
         found += [p for p in places if p.start == hit.end or p.end == hit.start
-                  or (p.end == hit.start - 1 and doc[hit.start - 1].lower_ == "te")]
+                  or (p.end == hit.start - 1 and doc[hit.start - 1].lower_ in lexicon.words("infinitive_marker"))]
     preps = lexicon.words("reception_prep") if trigger.kind == "receive" else \
         lexicon.words("host") | lexicon.words("place_prep")
     # a reception's place may stand before the participle ("wordt in Ankara ontvangen"), a visit's after it
