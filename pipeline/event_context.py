@@ -39,18 +39,18 @@ def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
 
 def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
     """'zonder elkaar te ontmoeten', 'geen ontmoeting', 'ontmoetten elkaar niet'."""
-    negations = lexicon.words("negation")
+    negations, clause_negations = lexicon.words("negation"), lexicon.words("clause_negation")
     sentence = doc[trigger_start].sent
     # "zonder dat Poetin en Zelensky elkaar troffen": 'zonder' negates its whole clause.
     for index in range(trigger_start - 1, sentence.start - 1, -1):
         if doc[index].is_punct:
             break
-        if doc[index].lower_ == "zonder":
+        if doc[index].lower_ in clause_negations:
             return True
     before = range(max(trigger_start - _NEGATION_WINDOW, sentence.start), trigger_start)
     after = range(trigger_start + 1, min(trigger_start + 3, doc[trigger_start].sent.end))
     return any(doc[i].lower_ in negations for i in before) or any(
-        doc[i].lower_ in negations and doc[i].lower_ != "zonder" for i in after)
+        doc[i].lower_ in negations - clause_negations for i in after)
 
 
 def _token_ranges(candidate) -> list[list[tuple[int, int]]]:
