@@ -54,8 +54,9 @@ class Knowledge:
         self.relations = {(person, relation): other for person, relation, other
                           in read_lexicon(models_dir / "actors" / "family_relations.txt", 3)}
         self.label_map = dict(read_lexicon(lexicon / "entity_labels.tsv", 2))
-        self.capital_words = {word.lower() for word, role in read_lexicon(lexicon / "place_roles.tsv", 2)
-                              if role == "capital"}
+        place_roles = read_lexicon(lexicon / "place_roles.tsv", 2)
+        self.capital_words = {word.lower() for word, role in place_roles if role == "capital"}
+        self.place_nouns = {word.lower() for word, _role in place_roles}
         self.name_particles = read_word_list(lexicon / "name_particles.txt")
         self.non_state = {code.upper() for code in read_word_list(lexicon / "non_state_actors.txt")}
         self.grammar: dict[str, frozenset[str]] = {}

@@ -240,7 +240,32 @@ def link_places(doc: Doc, knowledge: Knowledge) -> list[PlaceMention]:
                 mentions.append(PlaceMention(span.start, span.end, span.text,
                                              Place("", iso3, kind="country", link_rule="country"), "country"))
     mentions.extend(_capital_phrases(doc, knowledge, mentions))
+    mentions.extend(_unlisted_places(doc, knowledge, mentions))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _unlisted_places(doc: Doc, knowledge: Knowledge, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Places the gazetteer lacks, known from their frame: "de Indiase kustplaats Mamallapuram" (a place
+    noun after a demonym) or "het Maleisische Putrajaya" (Dutch place names take 'het'; institutions
+    such as "de Amerikaanse Senaat" take 'de')."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    neuter = knowledge.grammar["neuter_article"]
+    result = []
+    for span in doc.spans[SPANS_KEY]:
+        if span.label_ != DEMONYM or span.end >= len(doc) or span.start == 0:
+            continue
+        name_at = span.end + (doc[span.end].lower_ in knowledge.place_nouns)
+        introduced = name_at > span.end or doc[span.start - 1].lower_ in neuter
+        name = doc[name_at] if name_at < len(doc) else None
+        if not introduced or name is None or name.i in taken or not (name.is_alpha and name.text[:1].isupper()):
+            continue
+        if any(s.start == name.i and s.label_ in (ACTOR, SHORT) for s in doc.spans[SPANS_KEY]):
+            continue
+        iso3 = knowledge.places.country_by_demonym(span.text)
+        if iso3:
+            result.append(PlaceMention(name.i, name.i + 1, name.text, Place(name.text, iso3, link_rule="demonym_place"),
+                                       "demonym_place"))
+    return result
 
 
 def _capital_phrases(doc: Doc, knowledge: Knowledge, found: list[PlaceMention]) -> list[PlaceMention]:
