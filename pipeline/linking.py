@@ -149,7 +149,20 @@ def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> li
         elif phrase.country:
             result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text, "role",
                                         role=phrase))
+        elif unknown is None and phrase.modifier not in ("former", "generic"):
+            earlier = _holder_named_before(phrase, names)
+            if earlier is not None:  # "de koning" after "koning Filip": the monarch the article named
+                result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text,
+                                            "role_anaphor", earlier))
     return sorted(result, key=lambda m: m.start)
+
+
+def _holder_named_before(phrase: RolePhrase, names: list[PersonMention]) -> Person | None:
+    """The person most recently named before a country-less role phrase who holds (or held) that title."""
+    for mention in sorted((m for m in names if m.end <= phrase.start), key=lambda m: -m.start):
+        if mention.person is not None and any(t.title in phrase.titles[:1] for t in mention.person.terms):
+            return mention.person
+    return None
 
 
 def _ner_person_at(doc: Doc, end: int, knowledge: Knowledge) -> Span | None:

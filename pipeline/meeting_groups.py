@@ -62,8 +62,10 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
                  scope: list[tuple[int, int]], lexicon: EventLexicon) -> list[Group]:
     """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
     'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting and date)."""
-    distributive = [i for i in range(hit.start - 8 if hit.start > 8 else 0, scope[-1][1])
-                    if doc[i].lower_ in lexicon.words("distributive")]
+    words = [t.lower_ for t in doc]
+    distributive = [i for i in range(max(0, hit.start - 8), scope[-1][1])
+                    for phrase in lexicon.cues.get("distributive", ())
+                    if tuple(words[i:i + len(phrase)]) == phrase]
     if distributive:  # "waar hij respectievelijk premier Anwar en premier Hun Manet spreekt"
         before = [p for p in people if p.start < distributive[0]]
         after = [p for p in people if p.start > distributive[0]]

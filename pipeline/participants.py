@@ -82,6 +82,11 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
                                          rule=f"pronoun:{antecedent.rule}"))
+            following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+            if token.is_sent_start and token.lower_ in lexicon.words("pronoun_pair_initial") \
+                    and following in lexicon.words("pair_next"):  # "Die spraken elkaar vorige week ..."
+                found.extend(replace(p, start=index, end=index + 1, text=token.text, rule=f"pronoun:{p.rule}")
+                             for p in _last_n(index, persons, 2))
             for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
                 for phrase in lexicon.cues.get(kind, ()):
                     following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
