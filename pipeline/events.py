@@ -185,8 +185,9 @@ def _qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialD
             takes_part, is_head = True, True  # the text calls them head: trust it over our dates
         if takes_part:
             actors[actor.name], heads = actor, heads + is_head
-    if len(actors) < 2 or heads == 0:
-        return None
+    countries = {actor.country for actor in actors.values()}
+    if len(actors) < 2 or heads == 0 or (len(countries) == 1 and "" not in countries):
+        return None  # a summit is international: a king and his own premier travelling together is not one
     return sorted(actors.values(), key=lambda a: a.name)
 
 

@@ -29,6 +29,8 @@ def clauses(sent: Span, lexicon: EventLexicon) -> list[tuple[int, int]]:
     for token in sent:
         breaks_here = token.lower_ in breaks or (token.lower_ in after_comma and token.i > sent.start
                                                  and token.nbor(-1).text == ",")
+        if token.i > sent.start and (token.nbor(-1).lower_, token.lower_) in lexicon.cues.get("distributive", ()):
+            breaks_here = False  # "onder wie" lists the partners; it starts no clause
         if breaks_here and token.i > start:
             bounds.append((start, token.i))
             start = token.i

@@ -330,3 +330,24 @@ def test_evidence_and_offsets_point_at_the_sentence_in_the_raw_text():
     text = "Het was een lange dag. Poetin en Erdogan spraken elkaar dinsdag in Moskou."
     mention = only_meeting(text)
     assert text[mention.char_start:mention.char_end] == mention.evidence == text[23:]
+
+
+# --- rules added after the first table: each sentence written for the rule, values checked by hand ---
+
+def test_leaders_of_one_country_together_make_no_summit():
+    text = "Koning Willem-Alexander ontving dinsdag premier Mark Rutte op paleis Noordeinde."
+    assert meetings(text, THURSDAY) == []
+
+
+def test_onder_wie_lists_separate_meetings_with_the_host():
+    text = ("Gastheer Poetin sprak dinsdag in Kazan met tientallen leiders, onder wie de Indiase premier "
+            "Narendra Modi en de Chinese president Xi Jinping.")
+    assert sorted(sorted(names(m)) for m in meetings(text, THURSDAY)) == [
+        ["Narendra Modi", "Vladimir Putin"], ["Vladimir Putin", "Xi Jinping"]]
+
+
+def test_role_without_country_refers_to_the_holder_named_before():
+    text = ("Koning Filip is in Peking aangekomen voor een staatsbezoek. "
+            "Woensdag heeft de koning een onderhoud met de Chinese premier Li Keqiang.")
+    found = [sorted(names(m)) for m in meetings(text, "2015-06-23")]
+    assert ["Li Keqiang", "Philippe of Belgium"] in found
