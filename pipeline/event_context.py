@@ -90,11 +90,14 @@ def _other_clauses(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> li
 
 
 def _time_referred_back(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:
-    """'Koningin Beatrix ontving toen president Chirac': 'toen' is the last date named before the sentence."""
+    """'Koningin Beatrix ontving toen president Chirac': 'toen' is the last date named before it."""
     anaphors = lexicon.words("time_anaphor")
-    if not any(doc[i].lower_ in anaphors for a, b in candidate.scope for i in range(a, b)):
+    ranges = list(candidate.scope) + [(candidate.clause[0], candidate.hit.start)]
+    spots = sorted(i for a, b in ranges for i in range(a, b) if doc[i].lower_ in anaphors)
+    if not spots:
         return None
-    earlier = [t for t in doc._.timexes or [] if t.end_char <= sent.start_char and t.value]
+    # "bezocht Mauritius in 2015, toen hij werd ontvangen door ...": the nearest date before 'toen'
+    earlier = [t for t in doc._.timexes or [] if t.end_char <= doc[spots[0]].idx and t.value]
     return earlier[-1] if earlier else None
 
 
@@ -147,7 +150,8 @@ def _place_referred_back(doc: Doc, sent: Span, candidate, knowledge: Knowledge, 
     """'... naar Vladivostok, en dat de twee elkaar daar ontmoeten': 'daar' is the last place named
     before it, in this sentence or the one before."""
     anaphors = lexicon.words("place_anaphor")
-    spots = [i for a, b in candidate.scope for i in range(a, b) if doc[i].lower_ in anaphors]
+    ranges = list(candidate.scope) + [(candidate.clause[0], candidate.hit.start)]
+    spots = sorted(i for a, b in ranges for i in range(a, b) if doc[i].lower_ in anaphors)
     if not spots:
         return None
     earliest = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
