@@ -20,8 +20,9 @@ ACTOR, SHORT, PLACE, COUNTRY, DEMONYM, ROLE, MODIFIER, KIN = (
 
 
 def _variants(surface: str) -> set[str]:
-    """The surface as written, without accents, and with hyphens as spaces ('Kim Jong Un')."""
-    forms = {surface, strip_accents(surface)}
+    """The surface without accents (the ruler matches accent-free norms), also with hyphens as spaces
+    ('Kim Jong Un')."""
+    forms = {strip_accents(surface)}
     forms |= {form.replace("-", " ") for form in forms if "-" in form and " " in form}
     return forms
 
@@ -46,9 +47,18 @@ def knowledge_patterns(knowledge: Knowledge) -> Iterable[dict]:
     yield from phrases(KIN, [word for word in knowledge.kinship])
 
 
+@Language.component("summit_fold_norm")
+def fold_norm(doc):
+    """Token norms without case or accents, so 'Caïro' meets the data's 'Cairo' and 'Erdoğan' 'Erdogan'.
+    Runs after any trained component, right before the knowledge ruler, which matches on NORM."""
+    for token in doc:
+        token.norm_ = strip_accents(token.lower_)
+    return doc
+
+
 @Language.factory("summit_knowledge_ruler", default_config={"models_dir": "models"})
 def make_knowledge_ruler(nlp: Language, name: str, models_dir: str) -> SpanRuler:
-    """A spaCy SpanRuler filled from models/ (matching is case-insensitive)."""
-    ruler = SpanRuler(nlp, name, spans_key=SPANS_KEY, phrase_matcher_attr="LOWER", overwrite=True)
+    """A spaCy SpanRuler filled from models/ (matching ignores case and accents: see fold_norm)."""
+    ruler = SpanRuler(nlp, name, spans_key=SPANS_KEY, phrase_matcher_attr="NORM", overwrite=True)
     ruler.add_patterns(list(knowledge_patterns(load_knowledge(models_dir))))
     return ruler

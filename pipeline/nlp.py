@@ -20,7 +20,7 @@ import pipeline.paragraphs  # noqa: F401
 from pipeline.extensions import drop_intermediate
 from pipeline.config import Settings
 
-OUR_COMPONENTS = ("summit_knowledge_ruler", "summit_linker", "summit_dates", "summit_events")
+OUR_COMPONENTS = ("summit_fold_norm", "summit_knowledge_ruler", "summit_linker", "summit_dates", "summit_events")
 # Components of a trained model that our stage does not use; disabling them saves time.
 _UNUSED = ("lemmatizer", "attribute_ruler", "trainable_lemmatizer")
 
@@ -55,7 +55,10 @@ def add_components(nlp: Language, models_dir: Path) -> Language:
         nlp.add_pipe("sentencizer", after="paragraph_sentences")
     config = {"models_dir": str(models_dir)}
     for name in OUR_COMPONENTS:
-        nlp.add_pipe(name, config=config)
+        if name == "summit_fold_norm":
+            nlp.add_pipe(name)  # a plain component: no settings
+        else:
+            nlp.add_pipe(name, config=config)
     return nlp
 
 
