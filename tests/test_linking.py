@@ -289,3 +289,9 @@ def test_unknown_leader_has_demonym_country_and_no_qid():
 def test_participants_carry_qid_and_country():
     actors = only_meeting_actors("Poetin en Erdogan spraken elkaar dinsdag urenlang in Moskou.", "2019-09-05")
     assert actors == {("Vladimir Putin", "Q7747", "RUS"), ("Recep Tayyip Erdoğan", "Q39259", "TUR")}
+
+
+def test_place_written_with_accents_links_to_the_gazetteer_spelling():
+    # The gazetteer spells Cairo without a diaeresis; Dutch news writes "Caïro".
+    doc = process("Lula ontmoette dinsdag in Caïro de Egyptische president.", "2024-02-16")
+    assert [(m.place.name, m.place.country) for m in doc._.places] == [("Cairo", "EGY")]
