@@ -113,7 +113,10 @@ def _resolve_name(span: Span, knowledge: Knowledge, published: PartialDate | Non
             # "Kim" after both Kim Jong-un and his late father: the one in office, then the most named.
             return max(known, key=lambda p: (knowledge.actors.in_office(p, published), counts.get(p.name, 0))), \
                 "short_introduced"
-    if len(candidates) > 1:
+        # A bare short name nobody introduced ("Michel", "Cooper") is a leader only if exactly one
+        # person with it held office on the article's date: otherwise it is someone else entirely.
+        candidates = [p for p in candidates if knowledge.actors.in_office(p, published)] if published else []
+    elif len(candidates) > 1:
         in_office = [p for p in candidates if knowledge.actors.in_office(p, published)]
         candidates = in_office if len(in_office) == 1 else candidates
     return (candidates[0], rule) if len(candidates) == 1 else (None, rule)

@@ -295,3 +295,10 @@ def test_place_written_with_accents_links_to_the_gazetteer_spelling():
     # The gazetteer spells Cairo without a diaeresis; Dutch news writes "Caïro".
     doc = process("Lula ontmoette dinsdag in Caïro de Egyptische president.", "2024-02-16")
     assert [(m.place.name, m.place.country) for m in doc._.places] == [("Cairo", "EGY")]
+
+
+def test_bare_short_name_of_someone_out_of_office_is_not_linked():
+    # "Michel" in 2000 is not Charles Michel (Belgian premier 2014-2019): nobody introduced him and he
+    # held no office on the article's date (models/actors/europe.tsv).
+    doc = process("Volgens Michel is het conflict nog lang niet voorbij.", "2000-05-10")
+    assert all(p.person is None or p.person.name != "Charles Michel" for p in doc._.persons)
