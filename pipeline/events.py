@@ -220,6 +220,22 @@ def _placed_in_setting(doc: Doc, mentions: list[Mention], knowledge: Knowledge,
     return [replace(m, place=setting) if m.place is None and near_anchor(m.date, anchor) else m for m in mentions]
 
 
+def _dated_in_lede(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A news lede reports the news: an undated meeting that happened, told in the first paragraph,
+    happened on the article's date ("Bondspresident Steinmeier ontving hem in Berlijn.")."""
+    article = doc._.article
+    if article is None or article.published is None:
+        return mentions
+    lede_end = next((t.idx + len(t.text) for t in doc if "\n\n" in t.text_with_ws), None)
+    if lede_end is None:
+        return mentions  # a single paragraph is no article with a lede
+    clean = doc._.clean
+    lede_raw_end = clean.raw_span(0, lede_end)[1] + article.raw_offset if clean and lede_end else 0
+    anchor = article.published
+    return [replace(m, date=anchor.iso(), date_precision=anchor.precision)
+            if not m.date and m.status == "occurred" and m.char_end <= lede_raw_end else m for m in mentions]
+
+
 def _refers_back(sent: Span, hits: list[TriggerHit], lexicon: EventLexicon) -> bool:
     """'Het was hun eerste gesprek sinds 2020', 'de eerste keer dat ze elkaar spreken sinds ...': a sentence
     about a meeting reported elsewhere. A meeting verb of its own ('spreekt morgen met X, de eerste
@@ -252,7 +268,7 @@ class SummitEvents:
                 mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
                 if mention is not None:
                     found.append(mention)
-        mentions = _placed_in_setting(doc, mentions, self.knowledge, self.lexicon)
+        mentions = _placed_in_setting(doc, _dated_in_lede(doc, mentions), self.knowledge, self.lexicon)
         doc._.mentions = merge_in_document(mentions + _standalone(references, mentions))
         return doc
 
