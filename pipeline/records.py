@@ -5,7 +5,7 @@ vocabulary, and the output columns are defined exactly once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # The output contract (issue 2). Order matters: analysts address columns by position too.
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -21,7 +21,6 @@ EVENT_COLUMNS: tuple[str, ...] = (
 LIST_SEPARATOR = "; "
 
 PRECISIONS = ("year", "month", "day")  # coarse to fine
-STATUSES = ("occurred", "planned")
 
 
 @dataclass(frozen=True)
@@ -146,17 +145,6 @@ class Mention:
     @property
     def event_type(self) -> str:
         return "bilateral" if len(self.participants) == 2 else "multilateral"
-
-
-@dataclass
-class RunReport:
-    """What happened to every input file, so nothing is lost silently."""
-
-    model: str = ""
-    model_note: str = ""
-    files: list[dict] = field(default_factory=list)
-    counts: dict = field(default_factory=dict)
-    timings: dict = field(default_factory=dict)
 
 
 # --- plain forms: what crosses process boundaries (spaCy serialises Doc._ values with msgpack) ---------
