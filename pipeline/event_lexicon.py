@@ -43,26 +43,17 @@ class EventLexicon:
     patterns: dict[str, list]
     cues: dict[str, tuple[tuple[str, ...], ...]]  # kind -> phrases as lower-case word tuples
     dates_dir: Path  # the date word lists, for the tense heuristic
+    single_words: dict[str, frozenset[str]]  # kind -> its one-word cues, built once at load
 
     def words(self, kind: str) -> frozenset[str]:
-        """Single-word cues of a kind (cached: the event stage asks for them in every sentence)."""
-        return _single_words(self.cues, kind)
+        """Single-word cues of a kind (asked for in every sentence, so computed once at load)."""
+        return self.single_words.get(kind, frozenset())
 
     def matcher(self, vocab: Vocab) -> Matcher:
         matcher = Matcher(vocab)
         for rule_id, pattern in self.patterns.items():
             matcher.add(rule_id, [pattern])
         return matcher
-
-
-_WORD_CACHE: dict[tuple[int, str], frozenset[str]] = {}
-
-
-def _single_words(cues: dict, kind: str) -> frozenset[str]:
-    key = (id(cues), kind)
-    if key not in _WORD_CACHE:
-        _WORD_CACHE[key] = frozenset(phrase[0] for phrase in cues.get(kind, ()) if len(phrase) == 1)
-    return _WORD_CACHE[key]
 
 
 def load_triggers(path: Path) -> tuple[dict[str, Trigger], dict[str, list]]:
@@ -104,5 +95,6 @@ def load_cues(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
 def load_event_lexicon(models_dir: str | Path) -> EventLexicon:
     models = Path(models_dir)
     triggers, patterns = load_triggers(models / "patterns" / "triggers.jsonl")
-    return EventLexicon(triggers, patterns, load_cues(models / "lexicon" / "event_cues.tsv"),
-                        models / "lexicon" / "dates")
+    cues = load_cues(models / "lexicon" / "event_cues.tsv")
+    single = {kind: frozenset(p[0] for p in phrases if len(p) == 1) for kind, phrases in cues.items()}
+    return EventLexicon(triggers, patterns, cues, models / "lexicon" / "dates", single)
