@@ -61,6 +61,20 @@ def _token_ranges(candidate) -> list[list[tuple[int, int]]]:
 def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:
     """The temporal expression nearest the trigger: in its scope, else its clause, else (when it is the
     sentence's only trigger) the sentence. A date after 'sinds' is a starting point, not a meeting date."""
+    usable = _dating_timexes(doc, sent, lexicon)
+    trigger_char = doc[candidate.hit.start].idx
+    tiers = _token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
+    tiers.append(_other_clauses(doc, sent, candidate, lexicon))
+    for ranges in tiers:
+        found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
+        if found:
+            return min(found, key=lambda t: abs(t.start_char - trigger_char))
+    return _time_referred_back(doc, sent, candidate, lexicon)
+
+
+def _dating_timexes(doc: Doc, sent: Span, lexicon: EventLexicon) -> list[tuple[int, Timex]]:
+    """The sentence's time expressions that can date an event, with their first token. A date after
+    'sinds' is a starting point, not a meeting date."""
     since = lexicon.words("since")
     usable = []
     for timex in doc._.timexes or []:
@@ -70,14 +84,23 @@ def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Time
         if first is None or any(doc[i].lower_ in since for i in range(max(sent.start, first.start - 3), first.start)):
             continue
         usable.append((first.start, timex))
-    trigger_char = doc[candidate.hit.start].idx
-    tiers = _token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
-    tiers.append(_other_clauses(doc, sent, candidate, lexicon))
-    for ranges in tiers:
-        found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
-        if found:
-            return min(found, key=lambda t: abs(t.start_char - trigger_char))
-    return _time_referred_back(doc, sent, candidate, lexicon)
+    return usable
+
+
+def narrative_timex(doc: Doc, sent: Span, lexicon: EventLexicon) -> Timex | None:
+    """A sentence without a date of its own goes on in the time the text last set: "Zelensky kwam
+    gisteren naar de top. Hij had direct na aankomst een ontmoeting met Modi." The last dating expression
+    of the nearest earlier sentence that has one, within the paragraph."""
+    previous = sent.start - 1
+    while previous >= 0:
+        earlier = doc[previous].sent
+        if "\n\n" in doc.text[earlier.end_char:sent.start_char]:
+            return None  # a new paragraph sets its own time
+        dated = [timex for _, timex in _dating_timexes(doc, earlier, lexicon) if timex.value]
+        if dated:
+            return dated[-1]
+        previous = earlier.start - 1
+    return None
 
 
 def _other_clauses(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> list[tuple[int, int]]:
@@ -140,10 +163,21 @@ def choose_place(doc: Doc, sent: Span, candidate, knowledge: Knowledge, lexicon:
     """The place after 'in/op/te/naar/aan' nearest the trigger (in its scope, else its clause); a venue
     gives its city. Never from another clause: places there belong to other events or to sources."""
     for ranges in _token_ranges(candidate):
-        place = _nearest_place(doc, ranges, candidate, lexicon)
+        place = _nearest_place(doc, ranges, candidate.hit.start, lexicon)
         if place is not None:
             return _city_of_venue(place, knowledge)
     return _place_referred_back(doc, sent, candidate, knowledge, lexicon)
+
+
+def narrative_place(doc: Doc, timex: Timex, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """The place of the sentence that set the time a later sentence goes on in: "Morgen reist Macron naar
+    Den Haag. Daarna heeft hij een gesprek met premier Rutte." """
+    first = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
+    if first is None:
+        return None
+    scene = first.sent
+    place = _nearest_place(doc, [(scene.start, scene.end)], first.start, lexicon)
+    return _city_of_venue(place, knowledge) if place is not None else None
 
 
 def _place_referred_back(doc: Doc, sent: Span, candidate, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
@@ -159,7 +193,7 @@ def _place_referred_back(doc: Doc, sent: Span, candidate, knowledge: Knowledge, 
     return _city_of_venue(before[-1].place, knowledge) if before else None
 
 
-def _nearest_place(doc: Doc, ranges, candidate, lexicon: EventLexicon) -> Place | None:
+def _nearest_place(doc: Doc, ranges, anchor: int, lexicon: EventLexicon) -> Place | None:
     preps, origins = lexicon.words("place_prep"), lexicon.words("origin")
     best = None
     for mention in doc._.places or []:
@@ -169,7 +203,7 @@ def _nearest_place(doc: Doc, ranges, candidate, lexicon: EventLexicon) -> Place 
         window = [doc[i].lower_ for i in range(max(sentence_start, mention.start - _PREP_WINDOW), mention.start)]
         if not window or window[-1] in origins or not any(word in preps for word in window):
             continue
-        distance = abs(mention.start - candidate.hit.start)
+        distance = abs(mention.start - anchor)
         rank = (mention.place.kind == "country", distance)
         if best is None or rank < best[0]:
             best = (rank, mention.place)

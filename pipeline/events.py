@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
 from pipeline.event_lexicon import EventLexicon, Trigger, load_event_lexicon
-from pipeline.event_context import (article_setting, choose_place, choose_timex, has_cue, near_anchor, negated,
+from pipeline.event_context import (article_setting, choose_place, choose_timex, has_cue, narrative_place, narrative_timex, near_anchor, negated,
                                     status_of, visit_host_persons)
 from pipeline.knowledge import Knowledge, load_knowledge
 from pipeline.linking import PersonMention
@@ -132,15 +132,22 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
                  lexicon: EventLexicon) -> Mention | None:
     article = doc._.article
     anchor: PartialDate | None = article.published if article else None
-    timex = choose_timex(doc, sent, candidate, lexicon)
-    status = status_of(doc, sent, candidate, timex, anchor, lexicon)
-    date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
-    event_date = PartialDate.parse(date) if date else anchor
-    # Office is checked only against a date the text gives: "Koningin Beatrix ontving toen ..." is undated.
-    actors = _qualified_actors(candidate, knowledge, event_date, checked=bool(date))
-    if actors is None:
+    own = choose_timex(doc, sent, candidate, lexicon)
+    # Without a date of its own the sentence goes on in the time the text last set, unless that time
+    # is background the leaders were not yet in office for ("Syrië werd in 2011 uit de Liga gezet.").
+    for timex in ([own] if own else [narrative_timex(doc, sent, lexicon), None]):
+        status = status_of(doc, sent, candidate, timex, anchor, lexicon)
+        date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
+        event_date = PartialDate.parse(date) if date else anchor
+        # Office is checked only against a date the text gives: "Koningin Beatrix ontving toen ..." is undated.
+        actors = _qualified_actors(candidate, knowledge, event_date, checked=bool(date))
+        if actors is not None:
+            break
+    else:
         return None
     place = choose_place(doc, sent, candidate, knowledge, lexicon)
+    if place is None and timex is not None and timex is not own:
+        place = narrative_place(doc, timex, knowledge, lexicon)
     confidence = _confidence(candidate, actors, place, date)
     clean = doc._.clean
     sent_start, sent_end = _evidence_bounds(sent)

@@ -215,6 +215,31 @@ def test_date_precision_follows_the_expression():
     assert (mention.date, mention.date_precision) == ("2019-08", "month")
 
 
+def test_sentence_without_date_goes_on_in_the_time_and_place_set_before_it():
+    # 2019-09-05 is a Thursday: past-tense "dinsdag" is 2019-09-03
+    mention = only_meeting("Poetin kwam dinsdag aan in Ankara. Hij had direct na aankomst een ontmoeting met "
+                           "president Erdogan.", THURSDAY)
+    assert (mention.date, where(mention)) == ("2019-09-03", ("Ankara", "TUR"))
+
+
+def test_time_set_before_makes_a_following_meeting_planned():
+    mention = only_meeting("Morgen reist Macron naar Den Haag. Daarna heeft hij een gesprek met premier Rutte.",
+                           THURSDAY)
+    assert (mention.date, mention.status, where(mention)) == ("2019-09-06", "planned", ("The Hague", "NLD"))
+
+
+def test_background_time_before_the_leaders_took_office_does_not_date_the_meeting():
+    mention = only_meeting("Turkije sloot in 1996 een douane-unie met de Europese Unie. President Erdogan "
+                           "ontving bondskanselier Olaf Scholz in Ankara.", "2022-10-13")
+    assert mention.date == ""
+
+
+def test_time_does_not_carry_over_into_a_new_paragraph():
+    mention = only_meeting("Scholz had maandag overleg met zijn ministers.\n\nScholz ontving president Macron "
+                           "in Berlijn.", "2022-10-13")
+    assert mention.date == ""  # not the maandag (2022-10-10) of the paragraph before
+
+
 def test_past_meeting_without_time_expression_has_no_date():
     mention = only_meeting("Xi Jinping ontving Moon Jae-in in de Grote Hal van het Volk in Peking.", THURSDAY)
     assert (mention.date, mention.date_precision) == ("", "")
