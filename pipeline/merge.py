@@ -104,7 +104,7 @@ def _inherit_frame(mention: Mention, mentions: list[Mention]) -> Mention:
     if frame is None:
         return mention
     if mention.date:  # same day, same leader: the same place ("Vandaag sprak Zelensky ook met Kishida")
-        same_day = mention.date_precision == "day" and mention.date == frame.date
+        same_day = mention.date_precision == "day" and mention.date == frame.date and frame in before
         return replace(mention, place=frame.place) if same_day else mention
     return replace(mention, date=frame.date, date_end=frame.date_end, date_precision=frame.date_precision,
                    date_text=frame.date_text, place=_finer_place(mention.place, frame.place))

@@ -98,6 +98,17 @@ def test_weekday_tense_read_from_its_own_clause() -> None:
     assert (arrived.value, meeting.value) == ("2019-04-23", "2019-04-30")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # 2019-04-25: gisteren 04-24, morgen 04-26; a verb ending in -de or -een is no article
+    ("Het gesprek duurde gisteren ruim vier uur.", [("gisteren", "2019-04-24")]),
+    ("Hij arriveerde morgen in Parijs.", [("morgen", "2019-04-26")]),
+    ("Ze troffen elkaar de volgende morgen.", []),
+    ("Het was een morgen vol regen.", []),
+])
+def test_relative_day_after_a_verb_but_not_after_an_article(sentence: str, expected) -> None:
+    assert [(t.text, t.value) for t in find_timexes(sentence, PartialDate(2019, 4, 25))] == expected
+
+
 @pytest.mark.parametrize("sentence", ["Het is zo gedaan.", "Di Maio sprak met Conte.", "Do you agree?", "Za is dicht."])
 def test_two_letter_abbreviations_are_no_weekdays(sentence: str) -> None:
     assert find_timexes(sentence, PartialDate(2019, 4, 25)) == []
