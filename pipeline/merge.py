@@ -58,8 +58,8 @@ def _combine(best: Mention, other: Mention, same_sentence: bool = False) -> Ment
 def same_meeting(first: Mention, second: Mention, same_document: bool) -> bool:
     if participant_key(first) != participant_key(second):
         return False
-    if same_document and first.char_start == second.char_start:
-        return True  # one sentence, one participant set: one meeting
+    if same_document and first.char_start == second.char_start and dates_compatible(first.date, second.date):
+        return True  # one sentence, one participant set: one meeting, unless it names two dates
     if same_document and first.status != second.status and (first.date or second.date) \
             and not (first.date and second.date):
         return False  # "plans to meet" and an undated past meeting in one article are two occasions

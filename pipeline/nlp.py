@@ -17,6 +17,7 @@ import pipeline.entities  # noqa: F401
 import pipeline.events  # noqa: F401
 import pipeline.linking  # noqa: F401
 import pipeline.paragraphs  # noqa: F401
+from pipeline.abbreviations import split_word_periods
 from pipeline.extensions import drop_intermediate
 from pipeline.config import Settings
 
@@ -50,6 +51,7 @@ def add_components(nlp: Language, models_dir: Path) -> Language:
     """Sentence boundaries if the model has none, then ruler, linker, dates and events."""
     # Sentences come from rules for every model: paragraph breaks, then punctuation. A parser keeps these
     # boundaries, so the same text gives the same evidence sentences whichever model is installed.
+    split_word_periods(nlp, models_dir)  # "de top." ends a sentence
     nlp.add_pipe("paragraph_sentences", first=True)
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", after="paragraph_sentences")

@@ -45,6 +45,7 @@ def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
     een ontmoeting met Y")."""
     inside = sorted((h for h in hits if clause[0] <= h.start < clause[1]), key=lambda h: h.start)
     conjuncts, verbs = lexicon.words("conjunct"), lexicon.words("conjunct_verb")
+    time_clause = lexicon.words("time_anaphor")  # ", toen ze elkaar spraken": a clause of its own
 
     def starts_clause(i: int) -> bool:  # "en had", not "en koningin Máxima"
         after = doc[i + 1] if i + 1 < doc.__len__() else None
@@ -53,8 +54,8 @@ def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
     cuts = []  # where each trigger's own stretch ends / the next one's begins
     for number, hit in enumerate(inside[:-1]):
         following = inside[number + 1].start
-        split = max((i for i in range(hit.end, following) if doc[i].lower_ in conjuncts and starts_clause(i)),
-                    default=following)
+        split = max((i for i in range(hit.end, following) if (doc[i].lower_ in conjuncts and starts_clause(i))
+                     or (doc[i].lower_ in time_clause and doc[i - 1].text == ",")), default=following)
         cuts.append(split)
     scopes = []
     for number, hit in enumerate(inside):

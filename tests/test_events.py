@@ -240,6 +240,14 @@ def test_time_does_not_carry_over_into_a_new_paragraph():
     assert mention.date == ""  # not the maandag (2022-10-10) of the paragraph before
 
 
+def test_earlier_meeting_in_a_toen_clause_keeps_its_own_date_and_place():
+    # 2019-09-05 is a Thursday: "dinsdag" is 2019-09-03; "sinds maart" ... "toen" refers to 2019-03
+    found = meetings("Poetin en Erdogan spraken elkaar dinsdag in Sotsji. Het was hun eerste gesprek sinds maart, "
+                     "toen ze elkaar troffen in Ankara.", THURSDAY)
+    assert sorted((m.date, where(m)) for m in found) == [("2019-03", ("Ankara", "TUR")),
+                                                          ("2019-09-03", ("Sochi", "RUS"))]
+
+
 def test_past_meeting_without_time_expression_has_no_date():
     mention = only_meeting("Xi Jinping ontving Moon Jae-in in de Grote Hal van het Volk in Peking.", THURSDAY)
     assert (mention.date, mention.date_precision) == ("", "")

@@ -5,6 +5,7 @@ import pytest
 import spacy
 
 import pipeline.paragraphs  # noqa: F401  (registers the component)
+from pipeline.abbreviations import split_word_periods
 from pipeline.config import load_settings
 from pipeline.event_lexicon import load_event_lexicon
 from pipeline.tense import modal_reading
@@ -41,3 +42,16 @@ def test_single_newline_inside_a_paragraph_also_breaks(nlp):
     pipe.add_pipe("paragraph_sentences")
     pipe.add_pipe("sentencizer")
     assert len(list(pipe("Gepantserde wagons\nKim reist per trein.").sents)) == 2
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("De premier vertrok na de top. Vandaag is hij in Moskou.", 2),
+    ("Zij reisde daarna naar de VS. Daar sprak zij met de president.", 2),
+    ("Dat wist hij al. Toch ging hij.", 2),
+    ("Ajax vs. PSV eindigde gelijk.", 1),  # lower-case "vs." (versus) stays an abbreviation
+])
+def test_words_that_spacy_lists_as_abbreviations_end_sentences(text, sentences):
+    pipe = spacy.blank("nl")
+    split_word_periods(pipe, load_settings().models_dir)
+    pipe.add_pipe("sentencizer")
+    assert len(list(pipe(text).sents)) == sentences
