@@ -61,7 +61,11 @@ def _token_ranges(candidate) -> list[list[tuple[int, int]]]:
 def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:
     """The temporal expression nearest the trigger: in its scope, else its clause, else (when it is the
     sentence's only trigger) the sentence. A date after 'sinds' is a starting point, not a meeting date."""
-    usable = _dating_timexes(doc, sent, lexicon)
+    about_person = [(a, b) for a, b in clauses(sent, lexicon)
+                    if doc[a].lower_ in lexicon.words("person_clause") and (a, b) != tuple(candidate.clause)]
+    # "met president Sall, die dit jaar voorzitter is": that date is the person's, not the meeting's
+    usable = [(start, timex) for start, timex in _dating_timexes(doc, sent, lexicon)
+              if not any(a <= start < b for a, b in about_person)]
     trigger_char = doc[candidate.hit.start].idx
     tiers = _token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
     tiers.append(_other_clauses(doc, sent, candidate, lexicon))
@@ -139,9 +143,19 @@ def status_of(doc: Doc, sent: Span, candidate, timex: Timex | None, anchor: Part
     # Dutch uses the present for the near future ("ze ontmoeten elkaar dinsdag"); a present perfect
     # ("heeft dinsdag ... ontmoet") is past.
     if timex is not None and "weekday" in timex.rule_id and _present_tense(clause, lexicon) \
-            and not has_cue(clause, lexicon, "present_aux"):
+            and not _present_perfect(clause, lexicon):
         return "planned"
     return "occurred"
+
+
+def _present_perfect(clause: Span, lexicon: EventLexicon) -> bool:
+    """'heeft donderdag in Vladivostok Kim ontmoet' (past: an auxiliary and, anywhere after it, a
+    participle), not 'heeft woensdag een onderhoud met Li' (the present of 'hebben')."""
+    auxiliaries = lexicon.words("present_aux")
+    words = [token.lower_ for token in clause]
+    first = next((i for i, word in enumerate(words) if word in auxiliaries), None)
+    return first is not None and any(guess_tense(f"{words[first]} {word}", lexicon.dates_dir) == "past"
+                                     for word in words[first + 1:])
 
 
 def _compare(value: str, anchor: str) -> int:

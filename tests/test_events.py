@@ -248,6 +248,12 @@ def test_earlier_meeting_in_a_toen_clause_keeps_its_own_date_and_place():
                                                           ("2019-09-03", ("Sochi", "RUS"))]
 
 
+def test_date_in_a_clause_about_a_participant_does_not_date_the_meeting():
+    mention = only_meeting("Bondskanselier Merkel had in Berlijn een gesprek met de Franse president Macron, die dit "
+                           "jaar de G7 voorzit.", THURSDAY)
+    assert mention.date == ""
+
+
 def test_past_meeting_without_time_expression_has_no_date():
     mention = only_meeting("Xi Jinping ontving Moon Jae-in in de Grote Hal van het Volk in Peking.", THURSDAY)
     assert (mention.date, mention.date_precision) == ("", "")
@@ -270,6 +276,8 @@ STATUS = [
     ("Xi ontvangt vandaag de Russische president Poetin in Peking.", "2023-03-20", "occurred"),
     # Dutch uses the present for the near future: a present tense with a bare weekday is planned
     ("Trump ontmoet Kim Jong-un woensdag in Hanoi.", "2019-02-24", "planned"),
+    # "heeft" with a meeting noun is the present of "hebben", not a perfect
+    ("Woensdag heeft Merkel in Parijs een gesprek met president Macron.", "2019-09", "planned"),
     ("De Russische president Vladimir Poetin heeft donderdag in Vladivostok de Noord-Koreaanse leider "
      "Kim Jong-un ontmoet.", "2019-04-25", "occurred"),
     ("Premier Mark Rutte bracht dinsdag een bezoek aan bondskanselier Angela Merkel in Berlijn.",
