@@ -146,7 +146,7 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledg
     else:
         return None
     place = choose_place(doc, sent, candidate, knowledge, lexicon)
-    if place is None and timex is not None and timex is not own:
+    if place is None and timex is not None and timex.start_char < sent.start_char:  # "toen", or the narrative
         place = narrative_place(doc, timex, knowledge, lexicon)
     confidence = _confidence(candidate, actors, place, date)
     clean = doc._.clean

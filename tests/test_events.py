@@ -254,6 +254,12 @@ def test_date_in_a_clause_about_a_participant_does_not_date_the_meeting():
     assert mention.date == ""
 
 
+def test_toen_takes_the_date_and_place_of_the_sentence_it_refers_to():
+    mention = only_meeting("Het vorige Chinese staatsbezoek aan Frankrijk was in 2014. President François Hollande "
+                           "ontving toen president Xi Jinping.", THURSDAY)
+    assert (mention.date, where(mention)) == ("2014", ("", "FRA"))
+
+
 def test_past_meeting_without_time_expression_has_no_date():
     mention = only_meeting("Xi Jinping ontving Moon Jae-in in de Grote Hal van het Volk in Peking.", THURSDAY)
     assert (mention.date, mention.date_precision) == ("", "")
