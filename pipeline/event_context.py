@@ -13,7 +13,7 @@ from pipeline.dates import guess_tense
 from pipeline.event_lexicon import EventLexicon
 from pipeline.knowledge import Knowledge
 from pipeline.linking import PersonMention
-from pipeline.participants import clauses
+from pipeline.participants import clauses, visit_hosts
 from pipeline.records import PartialDate, Place, Timex
 from pipeline.tense import modal_reading
 
@@ -180,6 +180,11 @@ def choose_place(doc: Doc, sent: Span, candidate, knowledge: Knowledge, lexicon:
         place = _nearest_place(doc, ranges, candidate.hit.start, lexicon)
         if place is not None:
             return _city_of_venue(place, knowledge)
+    if candidate.trigger.object_place:  # "bezocht Mauritius in 2015", "om Turkije te bezoeken"
+        visited = visit_hosts(doc, candidate.hit, candidate.trigger, list(candidate.scope), doc._.places or [],
+                              lexicon)
+        if visited:
+            return _city_of_venue(visited[0].place, knowledge)
     return _place_referred_back(doc, sent, candidate, knowledge, lexicon)
 
 

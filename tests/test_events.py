@@ -165,6 +165,14 @@ def test_meeting_place_is_the_city_with_its_country(text, published, place):
     assert where(only_meeting(text, published)) == place
 
 
+@pytest.mark.parametrize("text, place", [
+    ("President Erdogan heeft een uitnodiging van Poetin aanvaard om Rusland te bezoeken.", ("", "RUS")),
+    ("Premier Modi bezocht Japan in 2014, toen hij werd ontvangen door premier Shinzo Abe.", ("", "JPN")),
+])
+def test_visited_country_without_preposition_is_the_place(text, place):
+    assert where(only_meeting(text, THURSDAY)) == place
+
+
 def test_place_has_coordinates():
     mention = only_meeting("Poetin en Kim Jong-un hebben elkaar donderdag ontmoet in Vladivostok.", "2019-04-26")
     assert (mention.place.latitude, mention.place.longitude) == pytest.approx((43.11, 131.87), abs=0.05)
