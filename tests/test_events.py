@@ -36,6 +36,8 @@ def where(mention: Mention) -> tuple[str, str]:
 
 # --- trigger families ---------------------------------------------------------------------------------
 TRIGGERS = [
+    # a plural subject talking, without met/elkaar
+    ("Poetin en Xi spraken maandag urenlang in Peking.", {"Vladimir Putin", "Xi Jinping"}),
     ("President Emmanuel Macron ontmoette woensdag in Parijs de Indiase premier Narendra Modi.",
      {"Emmanuel Macron", "Narendra Modi"}),
     ("Bondskanselier Angela Merkel trof maandag in Berlijn de Japanse premier Shinzo Abe.",
@@ -320,6 +322,10 @@ def test_reported_past_keeps_the_month_before_the_article():
 
 # --- negatives ----------------------------------------------------------------------------------------
 NOT_MEETINGS = [
+    # plural "spraken" with an object, a particle or "van/over" is no talk between them
+    "Poetin en Xi spraken hun steun uit voor het akkoord.",
+    "Macron en Scholz spraken van een doorbraak in de onderhandelingen.",
+    "Macron en Scholz spraken zich dinsdag uit tegen het plan.",
     "Poetin had dinsdag een telefoongesprek met Trump over Syrië.",
     "Poetin belde dinsdag met Trump over de wapenbeheersing.",
     "Merkel en Macron spraken dinsdag via een videovergadering met elkaar.",
