@@ -22,7 +22,7 @@ CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal
              "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma", "time_anaphor", "not_participant", "reference_first",
              "reference_since", "reference_phrase", "reception_prep", "agent", "topic",
              "possessive", "comitative", "person_clause", "setting", "pronoun_three", "pronoun_four",
-             "distributive", "pronoun_needs_next", "infinitive_marker",
+             "distributive", "pronoun_needs_next", "infinitive_marker", "pronoun_by_number", "plural_verb_ending",
              "clause_negation", "pronoun_pair_initial"}
 
 

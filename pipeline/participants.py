@@ -67,6 +67,15 @@ def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
     return scopes
 
 
+def _plural_verb_near(doc: Doc, index: int, end: int, lexicon: EventLexicon) -> bool:
+    """Is 'ze' plural? Its verb stands beside it ('zaten ze', 'ze ontmoetten') or ends the stretch
+    ('waar ze Xi ontmoeten'); a plural finite verb has a plural ending."""
+    endings = tuple(lexicon.words("plural_verb_ending"))
+    last = next((i for i in range(end - 1, index, -1) if not doc[i].is_punct), index)
+    near = {i for i in (index - 1, index + 1, last) if 0 <= i < len(doc) and i != index}
+    return any(len(doc[i].text) > 4 and doc[i].lower_.endswith(endings) for i in near)
+
+
 def persons_in(ranges: list[tuple[int, int]], persons: list[PersonMention]) -> list[PersonMention]:
     return [p for p in persons if any(start <= p.start < end for start, end in ranges)]
 
@@ -80,7 +89,9 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
         for index in range(start, end):
             token = doc[index]
             is_object = token.lower_ in objects
-            if (token.lower_ in singles or is_object) and not _is_possessive_context(doc, index, lexicon):
+            single = token.lower_ in singles or (token.lower_ in lexicon.words("pronoun_by_number")
+                                                 and not _plural_verb_near(doc, index, end, lexicon))
+            if (single or is_object) and not _is_possessive_context(doc, index, lexicon):
                 antecedent = _previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,

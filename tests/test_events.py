@@ -119,6 +119,18 @@ def test_state_visit_meets_the_host_named_earlier_in_the_article():
     assert (names(mention), where(mention)) == ({"Giuseppe Conte", "Xi Jinping"}, ("", "ITA"))
 
 
+def test_ze_with_a_singular_verb_is_one_leader():
+    mention = only_meeting("Merkel reist volgende week naar Peking, waar ze president Xi Jinping ontmoet.", THURSDAY)
+    assert names(mention) == {"Angela Merkel", "Xi Jinping"}
+
+
+def test_ze_with_a_plural_verb_is_not_one_leader():
+    found = meetings("Erdogan en Poetin spraken elkaar dinsdag in Ankara. In juli zaten ze in Teheran aan tafel "
+                     "met de Iraanse president Hassan Rohani.", THURSDAY)
+    assert {"Recep Tayyip Erdoğan", "Hassan Rouhani"} not in [names(m) for m in found]
+    assert {"Vladimir Putin", "Hassan Rouhani"} not in [names(m) for m in found]
+
+
 def test_pronoun_hij_refers_to_the_leader_of_the_previous_sentence():
     text = ("Kim Jong-un is met zijn gepantserde trein in Vladivostok aangekomen. "
             "Daar ontmoette hij donderdag president Poetin.")
