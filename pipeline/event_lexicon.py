@@ -23,6 +23,7 @@ CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal
              "reference_since", "reference_phrase", "reception_prep", "agent", "topic",
              "possessive", "comitative", "person_clause", "setting", "pronoun_three", "pronoun_four",
              "distributive", "pronoun_needs_next", "infinitive_marker", "pronoun_by_number", "plural_verb_ending",
+             "ordinal_reference",
              "clause_negation", "pronoun_pair_initial"}
 
 

@@ -100,7 +100,8 @@ def _unique(people: list[PersonMention]) -> list[PersonMention]:
 
 
 def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowledge: Knowledge,
-                           lexicon: EventLexicon) -> list[Candidate]:
+                           lexicon: EventLexicon, previous: tuple[PersonMention, ...] = ()) -> list[Candidate]:
+    """`previous`: the participants of the last meeting named in the sentence before, for "een tweede top"."""
     persons = [p for p in doc._.persons]
     found: list[Candidate] = []
     lone = len(hits) == 1
@@ -117,8 +118,11 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                 hosts = visit_host_persons(doc, places, people, knowledge)
                 people, inferred = people + hosts, True
             groups = split_plural(doc, hit, trigger, _unique(people), scope, lexicon)
-            if found and trigger.kind in ("gathering", "meet") and not people:
-                groups = [(list(found[-1].people), None)]  # "een tweede X-Y-ontmoeting, na de top in Z"
+            if trigger.kind in ("gathering", "meet") and not people:
+                if found:
+                    groups = [(list(found[-1].people), None)]  # "een tweede X-Y-ontmoeting, na de top in Z"
+                elif previous and _ordinal_reference(doc, hit, lexicon):
+                    groups = [(list(previous), None)]  # "... een tweede Trump-Kim-ontmoeting. [...] een tweede top"
             if len(groups) == 1:
                 groups = split_by_dates(doc, sent, hit, _unique(people), scope) or groups
             for group, own in groups:
@@ -128,14 +132,25 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
     return found
 
 
+def _ordinal_reference(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
+    """'een tweede top', "zo'n volgende ontmoeting": the occasion named just before, told again."""
+    before = doc[max(doc[hit.start].sent.start, hit.start - 2):hit.start]
+    return any(token.lower_ in lexicon.words("ordinal_reference") for token in before)
+
+
 def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledge,
                  lexicon: EventLexicon) -> Mention | None:
     article = doc._.article
     anchor: PartialDate | None = article.published if article else None
     own = choose_timex(doc, sent, candidate, lexicon)
     # Without a date of its own the sentence goes on in the time the text last set, unless that time
-    # is background the leaders were not yet in office for ("Syrië werd in 2011 uit de Liga gezet.").
-    for timex in ([own] if own else [narrative_timex(doc, sent, lexicon), None]):
+    # is background the leaders were not yet in office for ("Syrië werd in 2011 uit de Liga gezet.") or
+    # past while the sentence itself looks ahead ("... en dat een tweede top daar zou plaatsvinden").
+    narrative = None if own else narrative_timex(doc, sent, lexicon)
+    if narrative is not None and status_of(doc, sent, candidate, None, anchor, lexicon) == "planned" \
+            and status_of(doc, sent, candidate, narrative, anchor, lexicon) == "occurred":
+        narrative = None
+    for timex in ([own] if own else [narrative, None]):
         status = status_of(doc, sent, candidate, timex, anchor, lexicon)
         date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
         event_date = PartialDate.parse(date) if date else anchor
@@ -268,13 +283,16 @@ class SummitEvents:
     def __call__(self, doc: Doc) -> Doc:
         mentions, references = [], []
         matches = self.matcher(doc)
+        previous: tuple[PersonMention, ...] = ()
         for sent in doc.sents:
             hits = sentence_triggers(sent, matches, self.lexicon)
             found = references if _refers_back(sent, hits, self.lexicon) else mentions
-            for candidate in candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon) if hits else []:
+            candidates = candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon, previous) if hits else []
+            for candidate in candidates:
                 mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
                 if mention is not None:
                     found.append(mention)
+            previous = candidates[-1].people if candidates else ()
         mentions = _placed_in_setting(doc, _dated_in_lede(doc, mentions), self.knowledge, self.lexicon)
         doc._.mentions = merge_in_document(mentions + _standalone(references, mentions))
         return doc

@@ -131,6 +131,15 @@ def test_ze_with_a_plural_verb_is_not_one_leader():
     assert {"Vladimir Putin", "Hassan Rouhani"} not in [names(m) for m in found]
 
 
+def test_een_tweede_top_is_the_next_meeting_of_the_leaders_named_before():
+    found = meetings("Trump en Kim Jong-un ontmoetten elkaar vorig jaar in Singapore. Volgens een Zuid-Koreaanse "
+                     "krant zou een tweede top in Vietnam plaatsvinden.", "2019-01-10")
+    # the second summit looks ahead: planned, and not dated by the "vorig jaar" of the sentence before
+    assert sorted((m.date, where(m), m.status) for m in found) == [
+        ("", ("", "VNM"), "planned"), ("2018", ("Singapore", "SGP"), "occurred")]
+    assert all(names(m) == {"Donald Trump", "Kim Jong-un"} for m in found)
+
+
 def test_pronoun_hij_refers_to_the_leader_of_the_previous_sentence():
     text = ("Kim Jong-un is met zijn gepantserde trein in Vladivostok aangekomen. "
             "Daar ontmoette hij donderdag president Poetin.")
