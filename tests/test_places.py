@@ -65,6 +65,33 @@ def test_venue_city_is_its_parent(gazetteer):
     assert gazetteer.city_of(hall).name == "Beijing"
 
 
+@pytest.mark.parametrize(
+    ("surface", "city"),
+    [
+        ("Downing Street", "London"),
+        ("Buckinghampaleis", "London"),
+        ("Wetstraat 16", "Brussels"),
+        ("Hertoginnedal", "Brussels"),
+        ("Torentje", "The Hague"),
+        ("Bondskanselarij", "Berlin"),
+        ("slot Meseberg", "Meseberg"),
+        ("Mar-a-Lago", "Palm Beach"),
+        ("Novo-Ogarjovo", "Moscow"),
+        ("Blauwe Huis", "Seoul"),
+    ],
+)
+def test_seat_of_government_gives_its_city(gazetteer, surface, city):
+    venue = gazetteer.find_place(surface)
+    assert venue.kind == "venue"
+    assert gazetteer.city_of(venue).name == city
+
+
+@pytest.mark.parametrize(("surface", "region"), [("Camp David", "Maryland"), ("Chequers", "Buckinghamshire")])
+def test_country_house_outside_cities_gives_its_region(gazetteer, surface, region):
+    place = gazetteer.city_of(gazetteer.find_place(surface))
+    assert (place.name, place.kind) == (region, "region")
+
+
 def test_city_of_a_city_is_itself(gazetteer):
     beijing = gazetteer.find_place("Peking")
     assert gazetteer.city_of(beijing) is beijing
