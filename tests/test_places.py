@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.config import load_settings
 from pipeline.places import COUNTRY_COLUMNS, PLACE_COLUMNS, Gazetteer, read_table
+from scripts.check_city_names import namesake_note
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -52,6 +53,29 @@ def test_ambiguous_city_name_is_left_out(gazetteer):
     # 'Van' (Turkey) and 'Jos' (Nigeria) are a Dutch preposition and a Dutch first name.
     assert gazetteer.find_place("Van") is None
     assert gazetteer.find_place("Jos") is None
+
+
+def test_city_of_a_hundred_thousand_is_listed(gazetteer):
+    # Tilburg (about 200,000 inhabitants, in no hand-written file) was below the earlier 500,000 threshold.
+    tilburg = gazetteer.find_place("Tilburg")
+    assert (tilburg.name, tilburg.country) == ("Tilburg", "NLD")
+
+
+@pytest.mark.parametrize("word", ["Welkom", "Hollywood", "Ajax", "Engels", "Tours"])
+def test_new_city_name_that_means_something_else_is_left_out(gazetteer, word):
+    assert gazetteer.find_place(word) is None
+
+
+def test_abbreviated_saint_petersburg_is_the_russian_city(gazetteer):
+    # GeoNames names St. Petersburg, Florida, that way; Dutch news means the Russian city.
+    assert gazetteer.find_place("St. Petersburg").country == "RUS"
+
+
+@pytest.mark.parametrize(("namesake_population", "flagged"), [(100_000, True), (50_000, False)])
+def test_namesake_elsewhere_flags_a_city_unless_far_smaller(namesake_population, flagged):
+    city = {"name": "Brest", "countrycode": "BY", "population": 300_000}
+    other = {"name": "Brest", "countrycode": "FR", "population": namesake_population}
+    assert bool(namesake_note(city, {"brest": [city, other]})) is flagged
 
 
 def test_shared_city_name_goes_to_the_hand_listed_city(gazetteer):
