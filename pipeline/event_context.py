@@ -68,7 +68,7 @@ def choose_timex(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Time
               if not any(a <= start < b for a, b in about_person)]
     trigger_char = doc[candidate.hit.start].idx
     tiers = _token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
-    tiers.append(_other_clauses(doc, sent, candidate, lexicon))
+    tiers.append(_other_clauses(sent, candidate, lexicon))
     for ranges in tiers:
         found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
         if found:
@@ -107,13 +107,11 @@ def narrative_timex(doc: Doc, sent: Span, lexicon: EventLexicon) -> Timex | None
     return None
 
 
-def _other_clauses(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> list[tuple[int, int]]:
+def _other_clauses(sent: Span, candidate, lexicon: EventLexicon) -> list[tuple[int, int]]:
     """The sentence's other clauses, last resort for a date: "In juli 2022 zaten ze aan tafel, nadat ze
     elkaar eerst hadden gesproken" dates both. Not the trigger's own clause (its date belongs to its
-    other trigger) and not a clause about a person ("X, die in 2011 aan de macht kwam")."""
-    about_person = lexicon.words("person_clause")
-    return [(a, b) for a, b in clauses(sent, lexicon)
-            if (a, b) != tuple(candidate.clause) and doc[a].lower_ not in about_person]
+    other trigger); clauses about a person were left out before."""
+    return [(a, b) for a, b in clauses(sent, lexicon) if (a, b) != tuple(candidate.clause)]
 
 
 def _time_referred_back(doc: Doc, sent: Span, candidate, lexicon: EventLexicon) -> Timex | None:

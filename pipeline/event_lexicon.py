@@ -19,12 +19,12 @@ from pipeline.knowledge import read_lexicon
 TRIGGER_KINDS = {"meet", "talk", "visit", "receive", "gathering"}
 CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal", "perfect", "reciprocal",
              "host", "exclude", "clause_break", "present_aux", "origin", "place_prep", "pronoun_one",
-             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb", "pronoun_object", "future_time", "clause_break_comma", "time_anaphor", "not_participant", "reference_first",
-             "reference_since", "reference_phrase", "reception_prep", "agent", "topic",
+             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb",
+             "pronoun_object", "future_time", "clause_break_comma", "time_anaphor", "not_participant",
+             "reference_first", "reference_since", "reference_phrase", "reception_prep", "agent", "topic",
              "possessive", "comitative", "person_clause", "setting", "pronoun_three", "pronoun_four",
-             "distributive", "pronoun_needs_next", "infinitive_marker", "pronoun_by_number", "plural_verb_ending",
-             "ordinal_reference",
-             "clause_negation", "pronoun_pair_initial"}
+             "distributive", "pronoun_needs_next", "infinitive_marker", "pronoun_by_number",
+             "plural_verb_ending", "ordinal_reference", "clause_negation", "pronoun_pair_initial"}
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
 from pipeline.event_lexicon import EventLexicon, Trigger, load_event_lexicon
-from pipeline.event_context import (article_setting, choose_place, choose_timex, has_cue, narrative_place, narrative_timex, near_anchor, negated,
-                                    status_of, visit_host_persons)
+from pipeline.event_context import (article_setting, choose_place, choose_timex, has_cue, narrative_place,
+                                    narrative_timex, near_anchor, negated, status_of, visit_host_persons)
 from pipeline.knowledge import Knowledge, load_knowledge
 from pipeline.linking import PersonMention
 from pipeline.meeting_groups import after_not_participant, bystander, split_by_dates, split_plural
@@ -138,19 +138,28 @@ def _ordinal_reference(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool
     return any(token.lower_ in lexicon.words("ordinal_reference") for token in before)
 
 
+def _time_options(candidate: Candidate, doc: Doc, sent: Span, anchor: PartialDate | None,
+                  lexicon: EventLexicon) -> list[Timex | None]:
+    """The dates to try, best first. Without a date of its own the sentence goes on in the time the text
+    last set, unless it looks ahead while that time is past ("... en dat een tweede top daar zou
+    plaatsvinden"); undated is the last resort."""
+    own = choose_timex(doc, sent, candidate, lexicon)
+    if own is not None:
+        return [own]
+    narrative = narrative_timex(doc, sent, lexicon)
+    if narrative is not None and status_of(doc, sent, candidate, None, anchor, lexicon) == "planned" \
+            and status_of(doc, sent, candidate, narrative, anchor, lexicon) == "occurred":
+        narrative = None
+    return ([narrative] if narrative else []) + [None]
+
+
 def mention_from(candidate: Candidate, doc: Doc, sent: Span, knowledge: Knowledge,
                  lexicon: EventLexicon) -> Mention | None:
     article = doc._.article
     anchor: PartialDate | None = article.published if article else None
-    own = choose_timex(doc, sent, candidate, lexicon)
-    # Without a date of its own the sentence goes on in the time the text last set, unless that time
-    # is background the leaders were not yet in office for ("Syrië werd in 2011 uit de Liga gezet.") or
-    # past while the sentence itself looks ahead ("... en dat een tweede top daar zou plaatsvinden").
-    narrative = None if own else narrative_timex(doc, sent, lexicon)
-    if narrative is not None and status_of(doc, sent, candidate, None, anchor, lexicon) == "planned" \
-            and status_of(doc, sent, candidate, narrative, anchor, lexicon) == "occurred":
-        narrative = None
-    for timex in ([own] if own else [narrative, None]):
+    # A date taken from the text before is dropped when the leaders were not in office then ("Syrië werd
+    # in 2011 uit de Liga gezet. Mohammed bin Salman begroette Assad").
+    for timex in _time_options(candidate, doc, sent, anchor, lexicon):
         status = status_of(doc, sent, candidate, timex, anchor, lexicon)
         date, date_end, precision, date_text = _date_fields(doc, sent, timex, status, anchor, lexicon)
         event_date = PartialDate.parse(date) if date else anchor
@@ -287,7 +296,8 @@ class SummitEvents:
         for sent in doc.sents:
             hits = sentence_triggers(sent, matches, self.lexicon)
             found = references if _refers_back(sent, hits, self.lexicon) else mentions
-            candidates = candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon, previous) if hits else []
+            candidates = candidates_in_sentence(doc, sent, hits, self.knowledge, self.lexicon, previous) \
+                if hits else []
             for candidate in candidates:
                 mention = mention_from(candidate, doc, sent, self.knowledge, self.lexicon)
                 if mention is not None:
