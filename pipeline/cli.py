@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from pipeline.config import ConfigError, Settings, load_settings
-from pipeline.knowledge import DataError
+from pipeline.knowledge.bundle import DataError
 from pipeline.records import PartialDate
 
 EXIT_USAGE = 2
@@ -110,7 +110,7 @@ def _output_folder(folder: Path) -> Path:
 @click.option("--config", type=click.Path(dir_okay=False))
 def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None, config: str | None) -> None:
     """Score predicted mentions against gold: events P/R/F1, field accuracy, strict F1, merging."""
-    from pipeline.evaluate import EvaluationError, evaluate_files
+    from pipeline.offline.evaluate import EvaluationError, evaluate_files
 
     settings = _settings(config)
     try:
@@ -129,7 +129,7 @@ def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None,
 @click.option("--tense", type=click.Choice(["past", "present", "future"]), help="Tense of the sentence.")
 def dates_command(expression: str, anchor: str, tense: str | None) -> None:
     """Normalise a Dutch date EXPRESSION against an anchor date: prints value and precision."""
-    from pipeline.dates import normalize_range
+    from pipeline.timex.api import normalize_range
 
     try:
         result = normalize_range(expression, anchor, tense)
@@ -149,7 +149,7 @@ def dates_command(expression: str, anchor: str, tense: str | None) -> None:
 def train_model_command(config: str | None, work_dir: Path, threads: int) -> None:
     """Train the project's own Dutch model from training_data_dir and install it as fallback_model
     (about 30-60 minutes on one thread; see models/nl_summit_sm.md)."""
-    from pipeline.training import install_model, train_model
+    from pipeline.offline.training import install_model, train_model
 
     settings = _settings(config)
     if not settings.training_data_dir.is_dir():

@@ -14,13 +14,13 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from pipeline.cleaning import clean, load_junk_rules
+from pipeline.reading.cleaning import clean, load_junk_rules
 from pipeline.config import Settings
-from pipeline.corpus import FileRecord, ReadOptions, read_articles
-from pipeline.export import rows_for, write_csv, write_json
-from pipeline.knowledge import DataError, read_word_list
-from pipeline.merge import cluster_mentions
-from pipeline.nlp import ModelChoice, build_pipeline
+from pipeline.reading.corpus import FileRecord, ReadOptions, read_articles
+from pipeline.export.tables import rows_for, write_csv, write_json
+from pipeline.knowledge.bundle import DataError, read_word_list
+from pipeline.merge.clusters import cluster_mentions
+from pipeline.components.assemble import ModelChoice, build_pipeline
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
 
 

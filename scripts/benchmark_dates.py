@@ -20,7 +20,7 @@ from pathlib import Path
 
 import dateparser
 
-from pipeline.dates import load_lexicon, normalize_range
+from pipeline.timex.api import load_lexicon, normalize_range
 from pipeline.records import PartialDate
 
 PREFER = {"past": "past", "present": "future", "future": "future", "": "current_period"}

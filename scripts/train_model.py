@@ -14,7 +14,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # before numpy loads: the machine
 sys.path.insert(0, os.getcwd())  # run from the project folder (as for config.yaml) without installing
 
 from pipeline.config import ConfigError, load_settings  # noqa: E402
-from pipeline.training import DEFAULT_CONFIG, ModelSizeError, install_model, train_model  # noqa: E402
+from pipeline.offline.training import DEFAULT_CONFIG, ModelSizeError, install_model, train_model  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,6 @@ def project_settings() -> Settings:
 @pytest.fixture(scope="session")
 def rule_pipeline(project_settings: Settings):
     """The full pipeline on spacy.blank("nl") (use_model=False), built once per test session."""
-    from pipeline.nlp import build_pipeline
+    from pipeline.components.assemble import build_pipeline
 
     return build_pipeline(project_settings, use_model=False)

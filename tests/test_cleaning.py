@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cleaning import clean, junk_mask, load_junk_rules
+from pipeline.reading.cleaning import clean, junk_mask, load_junk_rules
 from tests.conftest import ARTICLES, REPO
 
 RULES = load_junk_rules(REPO / "models" / "lexicon" / "web_junk.txt")

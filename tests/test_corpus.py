@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTICLES, REPO
-from pipeline.corpus import (FileRecord, ReadOptions, decode_text, language_problem, parse_header,
+from pipeline.reading.corpus import (FileRecord, ReadOptions, decode_text, language_problem, parse_header,
                              read_articles, split_large_text)
-from pipeline.knowledge import read_word_list
+from pipeline.knowledge.bundle import read_word_list
 from pipeline.records import PartialDate
 
 FUNCTION_WORDS = read_word_list(REPO / "models" / "lexicon" / "dutch_function_words.txt")

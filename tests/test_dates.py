@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dates import LexiconError, find_timexes, guess_tense, load_lexicon, normalize_date, normalize_range
+from pipeline.timex.api import LexiconError, find_timexes, guess_tense, load_lexicon, normalize_date, normalize_range
 from pipeline.records import PartialDate
-from pipeline.timex_resolve import Underspecified, resolve, resolve_range
+from pipeline.timex.resolve import Underspecified, resolve, resolve_range
 
 TABLE = Path("tests/data/date_expressions.tsv")
 LEXICON = Path("models/lexicon/dates")
@@ -219,7 +219,7 @@ SENTENCES = [
 
 def test_scanner_finds_what_a_full_scan_finds() -> None:
     """find_matches only tries positions near date words; it must agree with trying every position."""
-    from pipeline.timex_rules import find_matches
+    from pipeline.timex.rules import find_matches
 
     scanner = load_lexicon(LEXICON).scanner
     texts = SENTENCES + [row["expression"] for row in _table_rows()]
@@ -231,7 +231,7 @@ def test_scanner_finds_what_a_full_scan_finds() -> None:
 
 
 def test_first_characters_of_optional_prefix_and_digits() -> None:
-    from pipeline.timex_first import first_characters
+    from pipeline.timex.first_characters import first_characters
 
     assert first_characters(r"(?<!\w)(?:van\s+)?\d+") == frozenset("v0123456789")
     assert first_characters(r"(?:x)?") is None  # may match empty: any position

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.evaluate import EvaluationError, evaluate_files, read_rows, score, GOLD_COLUMNS, PRED_COLUMNS
+from pipeline.offline.evaluate import EvaluationError, evaluate_files, read_rows, score, GOLD_COLUMNS, PRED_COLUMNS
 
 GOLD_HEADER = ["doc_id", "participants", "date", "location", "location_country", "status", "optional",
                "event_key", "evidence"]

@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from pipeline.export import rows_for, write_csv, write_json
-from pipeline.merge import Cluster
+from pipeline.export.tables import rows_for, write_csv, write_json
+from pipeline.merge.clusters import Cluster
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Actor, Mention, Place
 
 # Typed by hand from issue 2, "Output contract".

@@ -14,10 +14,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.cleaning import clean
+from pipeline.reading.cleaning import clean
 from pipeline.config import load_settings
-from pipeline.knowledge import Knowledge, load_knowledge
-from pipeline.nlp import add_components
+from pipeline.knowledge.bundle import Knowledge, load_knowledge
+from pipeline.components.assemble import add_components
 from pipeline.records import Actor, Article, PartialDate, Place
 
 CONFIG = Path(__file__).resolve().parents[1] / "config.yaml"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.export import rows_for
-from pipeline.merge import cluster_mentions, dates_compatible, event_id, merge_in_document, places_compatible
+from pipeline.export.tables import rows_for
+from pipeline.merge.clusters import cluster_mentions, dates_compatible, event_id, merge_in_document, places_compatible
 from pipeline.records import Actor, Mention, Place
 
 PUTIN = Actor("Vladimir Putin", "Q7747", "RUS")

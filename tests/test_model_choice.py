@@ -5,9 +5,9 @@ import spacy
 import pytest
 
 from pipeline.config import load_settings
-from pipeline.nlp import add_components, load_base_model
+from pipeline.components.assemble import add_components, load_base_model
 from pipeline.records import Article, PartialDate
-from pipeline.cleaning import clean
+from pipeline.reading.cleaning import clean
 
 TEXT = "De Keniaanse president Wanjiru Kamau Otieno ontmoette dinsdag in Parijs de Franse president Emmanuel Macron."
 

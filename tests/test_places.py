@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_settings
-from pipeline.places import COUNTRY_COLUMNS, PLACE_COLUMNS, Gazetteer, read_table
+from pipeline.knowledge.gazetteer import COUNTRY_COLUMNS, PLACE_COLUMNS, Gazetteer, read_table
 from scripts.check_city_names import namesake_note
 
 PROJECT = Path(__file__).resolve().parents[1]

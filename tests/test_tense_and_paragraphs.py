@@ -1,14 +1,14 @@
-"""Small stages: modal readings (pipeline.tense) and paragraph sentence breaks (pipeline.paragraphs)."""
+"""Small stages: modal readings (pipeline.timex.modals) and paragraph sentence breaks (pipeline.components.sentences)."""
 from __future__ import annotations
 
 import pytest
 import spacy
 
-import pipeline.paragraphs  # noqa: F401  (registers the component)
-from pipeline.abbreviations import split_word_periods
+import pipeline.components.sentences  # noqa: F401  (registers the component)
+from pipeline.components.word_periods import split_word_periods
 from pipeline.config import load_settings
-from pipeline.event_lexicon import load_event_lexicon
-from pipeline.tense import modal_reading
+from pipeline.events.lexicon import load_event_lexicon
+from pipeline.timex.modals import modal_reading
 
 
 @pytest.fixture(scope="module")

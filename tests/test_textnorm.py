@@ -1,7 +1,7 @@
 """fold() must make spelling variants of one name meet, and nothing more."""
 import pytest
 
-from pipeline.textnorm import fold, strip_accents
+from pipeline.knowledge.textnorm import fold, strip_accents
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ import pytest
 import spacy
 
 from pipeline.config import load_settings
-from pipeline.training import ModelSizeError, install_model
-from pipeline.training_data import TrainingDataError, convert_data, count_docs, read_conll2002, read_conllu
-from pipeline.training_report import END_MARKER, START_MARKER, CardError, render_scores, update_card
+from pipeline.offline.training import ModelSizeError, install_model
+from pipeline.offline.training_data import TrainingDataError, convert_data, count_docs, read_conll2002, read_conllu
+from pipeline.offline.training_report import END_MARKER, START_MARKER, CardError, render_scores, update_card
 
 # Three sentences in UD format; the legacy label flat:name must come out as flat.
 CONLLU = """# sent_id = 1
@@ -134,7 +134,7 @@ def test_install_model_sets_meta(tmp_path: Path):
 
 def test_install_model_refuses_oversized_pipeline(tmp_path: Path, monkeypatch):
     spacy.blank("nl").to_disk(tmp_path / "trained")
-    monkeypatch.setattr("pipeline.training.MAX_MODEL_BYTES", 10)
+    monkeypatch.setattr("pipeline.offline.training.MAX_MODEL_BYTES", 10)
     with pytest.raises(ModelSizeError):
         install_model(tmp_path / "trained", tmp_path / "nl_summit_sm")
     assert not (tmp_path / "nl_summit_sm").exists()

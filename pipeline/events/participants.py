@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from pipeline.event_lexicon import EventLexicon
-from pipeline.knowledge import Knowledge
-from pipeline.linking import PersonMention
+from pipeline.events.lexicon import EventLexicon
+from pipeline.knowledge.bundle import Knowledge
+from pipeline.linking.names import PersonMention
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.records import PartialDate, Timex
-from pipeline.timex_lexicon import LexiconError, WordLists, read_word_lists
-from pipeline.timex_resolve import TENSES, Underspecified, resolve, resolve_range
-from pipeline.timex_rules import Rule, Scanner, build_specs, compile_rules, find_matches
+from pipeline.timex.lexicon import LexiconError, WordLists, read_word_lists
+from pipeline.timex.resolve import TENSES, Underspecified, resolve, resolve_range
+from pipeline.timex.rules import Rule, Scanner, build_specs, compile_rules, find_matches
 
 __all__ = [
     "Lexicon", "LexiconError", "find_timexes", "guess_tense", "load_lexicon", "normalize_date", "normalize_range",

@@ -9,9 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.extensions  # noqa: F401
-from pipeline.dates import find_timexes
-from pipeline.event_lexicon import load_event_lexicon
-from pipeline.tense import modal_reading
+from pipeline.timex.api import find_timexes
+from pipeline.events.lexicon import load_event_lexicon
+from pipeline.timex.modals import modal_reading
 
 
 class SummitDates:

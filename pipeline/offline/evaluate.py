@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.export import write_json
-from pipeline.textnorm import fold
+from pipeline.export.tables import write_json
+from pipeline.knowledge.textnorm import fold
 
 GOLD_COLUMNS = ("doc_id", "participants", "date", "location", "location_country", "status", "optional",
                 "event_key", "evidence")

@@ -10,8 +10,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 
-from pipeline.knowledge import Knowledge, load_knowledge
-from pipeline.textnorm import strip_accents
+from pipeline.knowledge.bundle import Knowledge, load_knowledge
+from pipeline.knowledge.textnorm import strip_accents
 
 SPANS_KEY = "knowledge"
 # Span labels the ruler writes; the linker reads them.

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities import COUNTRY, DEMONYM, MODIFIER, ROLE, SPANS_KEY
-from pipeline.knowledge import Knowledge
+from pipeline.components.ruler import COUNTRY, DEMONYM, MODIFIER, ROLE, SPANS_KEY
+from pipeline.knowledge.bundle import Knowledge
 
 _MAX_NAME_TOKENS = 4
 

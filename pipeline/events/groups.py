@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.event_lexicon import EventLexicon, Trigger
-from pipeline.linking import PersonMention
-from pipeline.participants import TriggerHit
+from pipeline.events.lexicon import EventLexicon, Trigger
+from pipeline.linking.names import PersonMention
+from pipeline.events.participants import TriggerHit
 
 
 def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit, people: list[PersonMention],

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.actors import ActorBook, Person
-from pipeline.places import Gazetteer
+from pipeline.knowledge.actors import ActorBook, Person
+from pipeline.knowledge.gazetteer import Gazetteer
 from pipeline.records import PartialDate
-from pipeline.textnorm import fold
+from pipeline.knowledge.textnorm import fold
 
 
 def read_lexicon(path: Path, columns: int) -> list[tuple[str, ...]]:
@@ -79,7 +79,7 @@ class Knowledge:
     def qualifies(self, person: Person, date: PartialDate | None) -> tuple[bool, bool]:
         """(may take part, is a head of state or government) at the date (guideline 1): someone in the
         data must hold a national office then; heads of EU institutions do not count."""
-        from pipeline.actors import period_of
+        from pipeline.knowledge.actors import period_of
         if date is None:
             national = [t for t in person.terms if t.country not in self.non_state]
             return bool(national), any(t.office.startswith("head_of") for t in national)

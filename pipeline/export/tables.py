@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from pipeline.merge import Cluster, event_id, participant_key
+from pipeline.merge.clusters import Cluster, event_id, participant_key
 from pipeline.records import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, Mention
 
 

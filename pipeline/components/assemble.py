@@ -12,12 +12,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import pipeline.date_tagger  # noqa: F401  (registers the component factories)
-import pipeline.entities  # noqa: F401
-import pipeline.events  # noqa: F401
-import pipeline.linking  # noqa: F401
-import pipeline.paragraphs  # noqa: F401
-from pipeline.abbreviations import split_word_periods
+import pipeline.components.dates  # noqa: F401  (registers the component factories)
+import pipeline.components.ruler  # noqa: F401
+import pipeline.events.extract  # noqa: F401
+import pipeline.linking.names  # noqa: F401
+import pipeline.components.sentences  # noqa: F401
+from pipeline.components.word_periods import split_word_periods
 from pipeline.extensions import drop_intermediate
 from pipeline.config import Settings
 

@@ -13,11 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401  (registers Doc._ attributes)
-from pipeline.actors import Person
-from pipeline.entities import ACTOR, COUNTRY, DEMONYM, KIN, PLACE, SHORT, SPANS_KEY
-from pipeline.knowledge import Knowledge, load_knowledge
+from pipeline.knowledge.actors import Person
+from pipeline.components.ruler import ACTOR, COUNTRY, DEMONYM, KIN, PLACE, SHORT, SPANS_KEY
+from pipeline.knowledge.bundle import Knowledge, load_knowledge
 from pipeline.records import Actor, PartialDate, Place
-from pipeline.role_phrases import RolePhrase, find_role_phrases, unknown_name_after
+from pipeline.linking.roles import RolePhrase, find_role_phrases, unknown_name_after
 
 _NAME_LABELS = {ACTOR, SHORT}
 
@@ -61,7 +61,7 @@ class PlaceMention:
 
 
 def _period(date: PartialDate | None):
-    from pipeline.actors import period_of
+    from pipeline.knowledge.actors import period_of
     return period_of(date) if date else None
 
 

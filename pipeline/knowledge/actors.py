@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.records import PartialDate
-from pipeline.textnorm import fold
+from pipeline.knowledge.textnorm import fold
 
 COLUMNS = ("name", "qid", "country", "office", "title", "start", "end", "aliases", "short_names", "note")
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from pipeline.knowledge import read_lexicon
+from pipeline.knowledge.bundle import read_lexicon
 
 TRIGGER_KINDS = {"meet", "talk", "visit", "receive", "gathering"}
 CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal", "perfect", "reciprocal",

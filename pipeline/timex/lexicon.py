@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pipeline.timex_resolve import SEASON_MONTHS
+from pipeline.timex.resolve import SEASON_MONTHS
 
 
 class LexiconError(ValueError):

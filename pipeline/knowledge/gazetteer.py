@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from pipeline.records import Place
-from pipeline.textnorm import fold, strip_accents
+from pipeline.knowledge.textnorm import fold, strip_accents
 
 COUNTRY_COLUMNS: tuple[str, ...] = ("iso3", "iso2", "name_en", "name_nl", "aliases_nl", "demonyms_nl", "capital")
 PLACE_COLUMNS: tuple[str, ...] = ("name", "country", "latitude", "longitude", "aliases", "kind", "parent")

@@ -2,7 +2,7 @@
 
 Triggers come from models/patterns/triggers.jsonl (spaCy Matcher), cue words from
 models/lexicon/event_cues.tsv. Each sentence yields candidate meetings, one per trigger and
-participant set; `pipeline.merge` then makes one mention per meeting per document.
+participant set; `pipeline.merge.clusters` then makes one mention per meeting per document.
 """
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import pipeline.extensions  # noqa: F401
-from pipeline.event_lexicon import EventLexicon, Trigger, load_event_lexicon
-from pipeline.event_context import (article_setting, choose_place, choose_timex, has_cue, narrative_place,
+from pipeline.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from pipeline.events.context import (article_setting, choose_place, choose_timex, has_cue, narrative_place,
                                     narrative_timex, near_anchor, negated, status_of, visit_host_persons)
-from pipeline.knowledge import Knowledge, load_knowledge
-from pipeline.linking import PersonMention
-from pipeline.meeting_groups import after_not_participant, bystander, split_by_dates, split_plural
-from pipeline.merge import merge_in_document
-from pipeline.participants import (TriggerHit, clauses, compound_participants, persons_in, resolve_pronouns,
+from pipeline.knowledge.bundle import Knowledge, load_knowledge
+from pipeline.linking.names import PersonMention
+from pipeline.events.groups import after_not_participant, bystander, split_by_dates, split_plural
+from pipeline.merge.clusters import merge_in_document
+from pipeline.events.participants import (TriggerHit, clauses, compound_participants, persons_in, resolve_pronouns,
                                    trigger_scopes, visit_hosts)
 from pipeline.records import Actor, Mention, PartialDate, Timex
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.event_lexicon import EventLexicon
+from pipeline.events.lexicon import EventLexicon
 
 
 def modal_reading(span: Span, lexicon: EventLexicon) -> str | None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.dates import guess_tense
-from pipeline.event_lexicon import EventLexicon
-from pipeline.knowledge import Knowledge
-from pipeline.linking import PersonMention
-from pipeline.participants import clauses, visit_hosts
+from pipeline.timex.api import guess_tense
+from pipeline.events.lexicon import EventLexicon
+from pipeline.knowledge.bundle import Knowledge
+from pipeline.linking.names import PersonMention
+from pipeline.events.participants import clauses, visit_hosts
 from pipeline.records import PartialDate, Place, Timex
-from pipeline.tense import modal_reading
+from pipeline.timex.modals import modal_reading
 
 _NEGATION_WINDOW = 3
 _PREP_WINDOW = 4  # "in het Russische Vladivostok", "aan de Noord-Koreaanse hoofdstad Pyongyang"

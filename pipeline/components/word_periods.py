@@ -10,7 +10,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.knowledge import read_lexicon
+from pipeline.knowledge.bundle import read_lexicon
 
 WORD_LIST = Path("lexicon") / "word_not_abbreviation.txt"
 

@@ -16,7 +16,7 @@ from spacy.cli.train import train as spacy_train
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
-from pipeline.training_data import convert_data
+from pipeline.offline.training_data import convert_data
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "models" / "nl_summit_sm.cfg"
 MAX_MODEL_BYTES = 25 * 1024 * 1024

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pipeline.timex_first import first_characters
-from pipeline.timex_lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, LexiconError, RawRule, WordLists
-from pipeline.timex_resolve import Underspecified
+from pipeline.timex.first_characters import first_characters
+from pipeline.timex.lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, LexiconError, RawRule, WordLists
+from pipeline.timex.resolve import Underspecified
 
 # Language-neutral number shapes; guards keep "€2000" or "12,2019" from being read as years.
 BUILT_INS = {
