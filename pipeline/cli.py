@@ -11,11 +11,12 @@ from pathlib import Path
 import click
 
 from pipeline.config import ConfigError, Settings, load_settings
-from pipeline.knowledge.bundle import DataError
+from pipeline.errors import DataError
 from pipeline.records import PartialDate
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
+EXIT_DATA = 3  # a data file under models/ is broken: nothing was read
 # click >= 8.2 raises this for a bare group call; older versions print the help themselves.
 _NO_ARGS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
@@ -86,7 +87,7 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
     try:
         result = run(settings, inputs, out_dir, default_date, use_model=not no_model)
     except DataError as error:
-        raise UserError(f"bad data file: {error}") from None
+        raise UserError(f"bad data file: {error}", EXIT_DATA) from None
     except OSError as error:
         raise UserError(f"cannot write the output: {error}", EXIT_INPUT) from None
     counts = result.report["counts"]
@@ -127,12 +128,16 @@ def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None,
 @click.argument("expression")
 @click.option("--anchor", required=True, help="The article date YYYY[-MM[-DD]].")
 @click.option("--tense", type=click.Choice(["past", "present", "future"]), help="Tense of the sentence.")
-def dates_command(expression: str, anchor: str, tense: str | None) -> None:
+@click.option("--config", type=click.Path(dir_okay=False), help="config.yaml (default: ./config.yaml).")
+def dates_command(expression: str, anchor: str, tense: str | None, config: str | None) -> None:
     """Normalise a Dutch date EXPRESSION against an anchor date: prints value and precision."""
-    from pipeline.timex.api import normalize_range
+    from pipeline.timex import load_lexicon, normalize_range
 
     try:
-        result = normalize_range(expression, anchor, tense)
+        lexicon = load_lexicon(_settings(config).models_dir / "lexicon" / "dates")
+        result = normalize_range(expression, anchor, tense, lexicon=lexicon)
+    except DataError as error:
+        raise UserError(f"bad data file: {error}", EXIT_DATA) from None
     except ValueError as error:
         raise UserError(str(error)) from None
     if result is None:

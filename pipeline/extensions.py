@@ -24,10 +24,15 @@ INTERMEDIATE = ("persons", "places", "timexes")  # list[PersonMention], list[Pla
 
 def _plain_extension(name: str, to_record, to_stored) -> None:
     key = f"summits.{name}"
+    last: list = [None, None]  # the stored value last read, and its record: a read costs no rebuild
 
     def getter(doc: Doc):
         stored = doc.user_data.get(key)
-        return None if stored is None else to_record(stored)
+        if stored is None:
+            return None
+        if last[0] is not stored:  # identity, not equality: the setter always stores a new value
+            last[0], last[1] = stored, to_record(stored)
+        return last[1]
 
     def setter(doc: Doc, value) -> None:
         doc.user_data[key] = None if value is None else to_stored(value)

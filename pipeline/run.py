@@ -14,13 +14,14 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from pipeline.reading.cleaning import clean, load_junk_rules
-from pipeline.config import Settings
-from pipeline.reading.corpus import FileRecord, ReadOptions, read_articles
-from pipeline.export.tables import rows_for, write_csv, write_json
-from pipeline.knowledge.bundle import DataError, read_word_list
-from pipeline.merge.clusters import cluster_mentions
 from pipeline.components.assemble import ModelChoice, build_pipeline
+from pipeline.config import Settings
+from pipeline.export.offsets import to_original
+from pipeline.export.tables import rows_for, write_csv, write_json
+from pipeline.knowledge.tables import read_words
+from pipeline.merge.clusters import cluster_mentions
+from pipeline.reading.cleaning import clean, load_junk_rules
+from pipeline.reading.corpus import FileRecord, ReadOptions, read_articles
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
 
 
@@ -66,11 +67,8 @@ def _failure(article: Article | None, component: str, error: Exception) -> dict:
 def _reading_setup(settings: Settings, default_date: PartialDate | None) -> tuple[ReadOptions, tuple]:
     """The word lists reading and cleaning need; a broken file is a DataError naming file and line."""
     lexicon = settings.models_dir / "lexicon"
-    try:
-        function_words = read_word_list(lexicon / "dutch_function_words.txt")
-        rules = load_junk_rules(lexicon / "web_junk.txt")
-    except (ValueError, OSError) as error:
-        raise DataError(str(error)) from None
+    function_words = read_words(lexicon / "dutch_function_words.txt")
+    rules = load_junk_rules(lexicon / "web_junk.txt")
     return ReadOptions(default_date, settings.max_file_bytes, function_words), rules
 
 
@@ -107,7 +105,8 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
         n_docs += 1
         returned.add((doc._.article.doc_id, doc._.article.part))
         n_words += sum(1 for token in doc if not token.is_space and not token.is_punct)
-        mentions.extend(m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence)
+        kept = [m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence]
+        mentions.extend(to_original(kept, doc._.article, doc._.clean))
     processed = time.perf_counter()
     _record_lost(handed, returned, failures)
     mention_rows, event_rows = rows_for(cluster_mentions(mentions))

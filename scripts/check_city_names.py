@@ -23,7 +23,9 @@ from pathlib import Path
 import click
 
 from pipeline.config import ConfigError, load_settings
-from pipeline.knowledge.gazetteer import COUNTRY_COLUMNS, PLACE_COLUMNS, read_table, split_list
+from pipeline.knowledge.gazetteer import COUNTRY_COLUMNS, COUNTRY_OPTIONAL, PLACE_COLUMNS, PLACE_OPTIONAL, split_list
+from pipeline.knowledge.actors import COLUMNS as ACTOR_COLUMNS, OPTIONAL_COLUMNS as ACTOR_OPTIONAL
+from pipeline.knowledge.tables import read_table
 from pipeline.knowledge.textnorm import fold
 from scripts.build_places import CITY_NL_COLUMNS, GeoNames, read_ambiguous
 
@@ -50,19 +52,11 @@ def actor_names(actors_dir: Path) -> dict[str, str]:
     """Folded name, alias, short name and each capitalised word of them -> the actor it belongs to."""
     names: dict[str, str] = {}
     for path in sorted(actors_dir.glob("*.tsv")):
-        header: list[str] = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            fields = line.split("\t")
-            if not header:
-                header = fields
-                continue
-            row = dict(zip(header, fields))
-            forms = [row.get("name", ""), *split_list(row.get("aliases", "")), *split_list(row.get("short_names", ""))]
+        for row in read_table(path, ACTOR_COLUMNS, ACTOR_OPTIONAL):
+            forms = [row["name"], *split_list(row["aliases"]), *split_list(row["short_names"])]
             for form in forms:
                 for part in [form, *(word for word in form.split() if word[:1].isupper() and len(word) > 2)]:
-                    names.setdefault(fold(part), row.get("name", ""))
+                    names.setdefault(fold(part), row["name"])
     names.pop("", None)
     return names
 
@@ -70,12 +64,10 @@ def actor_names(actors_dir: Path) -> dict[str, str]:
 def country_and_region_names(places_dir: Path) -> set[str]:
     """Folded country names, aliases and demonyms, and region and island names from venues.tsv."""
     names = set()
-    for _, fields in read_table(places_dir / "countries.tsv", COUNTRY_COLUMNS):
-        row = dict(zip(COUNTRY_COLUMNS, fields))
+    for row in read_table(places_dir / "countries.tsv", COUNTRY_COLUMNS, COUNTRY_OPTIONAL):
         names.update(fold(name) for name in (row["name_en"], row["name_nl"]))
         names.update(fold(name) for name in split_list(row["aliases_nl"]) + split_list(row["demonyms_nl"]))
-    for _, fields in read_table(places_dir / "venues.tsv", PLACE_COLUMNS):
-        row = dict(zip(PLACE_COLUMNS, fields))
+    for row in read_table(places_dir / "venues.tsv", PLACE_COLUMNS, PLACE_OPTIONAL):
         if row["kind"] in ("region", "island"):
             names.update(fold(name) for name in (row["name"], *split_list(row["aliases"])))
     return names
@@ -129,10 +121,10 @@ def namesake_note(city: dict, by_name: dict[str, list[dict]]) -> str:
 def hand_listed_names(places_dir: Path) -> set[str]:
     """Folded names and aliases of venues.tsv and cities_nl.tsv: listed on purpose, so not up for review."""
     names = set()
-    for _, fields in read_table(places_dir / "venues.tsv", PLACE_COLUMNS):
-        names.update(fold(name) for name in (fields[0], *split_list(fields[4])))
-    for _, fields in read_table(places_dir / "cities_nl.tsv", CITY_NL_COLUMNS):
-        names.update(fold(name) for name in (fields[0], fields[2], *split_list(fields[3])) if name)
+    for row in read_table(places_dir / "venues.tsv", PLACE_COLUMNS, PLACE_OPTIONAL):
+        names.update(fold(name) for name in (row["name"], *split_list(row["aliases"])))
+    for row in read_table(places_dir / "cities_nl.tsv", CITY_NL_COLUMNS, CITY_NL_COLUMNS[1:]):
+        names.update(fold(name) for name in (row["geonames_name"], row["name_en"], *split_list(row["aliases_nl"])) if name)
     return names
 
 

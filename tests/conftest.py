@@ -5,9 +5,11 @@ run and CLI stages share one instance instead of building it per test.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+import spacy
 import yaml
 
 from pipeline.config import Settings, load_settings
@@ -37,3 +39,39 @@ def rule_pipeline(project_settings: Settings):
     from pipeline.components.assemble import build_pipeline
 
     return build_pipeline(project_settings, use_model=False)
+
+
+@pytest.fixture(scope="session")
+def date_lexicon(project_settings: Settings):
+    """The project's Dutch date word lists, compiled (the date library needs them passed in)."""
+    from pipeline.timex import load_lexicon
+
+    return load_lexicon(project_settings.models_dir / "lexicon" / "dates")
+
+
+@lru_cache(maxsize=1)
+def linking_pipeline():
+    """Blank Dutch plus the project's components, built once: the tests must run without nl_core_news_sm."""
+    from pipeline.components.assemble import add_components
+    from pipeline.knowledge.bundle import load_knowledge
+
+    models_dir = load_settings(REPO / "config.yaml").models_dir
+    return add_components(spacy.blank("nl"), models_dir), load_knowledge(models_dir)
+
+
+def process(text: str, published: str, doc_id: str = "test"):
+    """Run one article text, dated `published` (YYYY[-MM[-DD]]), through the rule pipeline."""
+    from pipeline.reading.cleaning import clean
+    from pipeline.records import Article, PartialDate
+
+    nlp, _ = linking_pipeline()
+    cleaned = clean(text)
+    doc = nlp.make_doc(cleaned.text)
+    doc._.article = Article(doc_id, PartialDate.parse(published), text, "test")
+    doc._.clean = cleaned
+    return nlp(doc)
+
+
+def defect(reason: str, *values):
+    """A table row the pipeline gets wrong today: a strict xfail, so the fix is noticed and the mark removed."""
+    return pytest.param(*values, marks=pytest.mark.xfail(reason=reason, strict=True))

@@ -64,11 +64,11 @@ def test_missing_config_is_one_line(summits, tmp_path):
 def test_broken_data_file_is_one_line_naming_file_and_line(summits, tmp_path):
     lexicon = tmp_path / "models" / "lexicon"
     lexicon.mkdir(parents=True)
-    (lexicon / "dutch_function_words.txt").write_text("# words\nde\n", encoding="utf-8")
-    (lexicon / "web_junk.txt").write_text("# junk\nwidget\t(Lees ook\n", encoding="utf-8")
+    (lexicon / "dutch_function_words.txt").write_text("# words\n# FORMAT: word\nde\n", encoding="utf-8")
+    (lexicon / "web_junk.txt").write_text("# junk\n# FORMAT: kind<TAB>regex\nwidget\t(Lees ook\n", encoding="utf-8")
     config = write_config(tmp_path, models_dir="models", output_dir="out")
     result = summits("run", str(ARTICLES / "no_header.txt"), "--config", str(config))
-    assert_one_line_error(result, 2, "bad data file", f"{lexicon / 'web_junk.txt'}:2:")
+    assert_one_line_error(result, 3, "bad data file", f"{lexicon / 'web_junk.txt'}:3:")
 
 
 def test_help_exits_0(summits):

@@ -1,4 +1,5 @@
-"""Build the spaCy pipeline: choose the Dutch model, then add the project's components in order.
+"""Build the spaCy pipeline: choose the Dutch model, then add the project's components in order and give
+them their data.
 
 Model choice lives here and only here: `nl_core_news_sm` (or whatever config.yaml names) when it is
 installed, else the project's own `models/nl_summit_sm`, else a blank Dutch pipeline with a rule-based
@@ -13,15 +14,16 @@ import spacy
 from spacy.language import Language
 
 import pipeline.components.dates  # noqa: F401  (registers the component factories)
+import pipeline.components.events  # noqa: F401
+import pipeline.components.linker  # noqa: F401
 import pipeline.components.ruler  # noqa: F401
-import pipeline.events.extract  # noqa: F401
-import pipeline.linking.names  # noqa: F401
 import pipeline.components.sentences  # noqa: F401
 from pipeline.components.word_periods import split_word_periods
-from pipeline.extensions import drop_intermediate
 from pipeline.config import Settings
 
+# The project's components in pipeline order; those with data get it from the models folder.
 OUR_COMPONENTS = ("summit_fold_norm", "summit_knowledge_ruler", "summit_linker", "summit_dates", "summit_events")
+DATA_COMPONENTS = ("summit_knowledge_ruler", "summit_linker", "summit_dates", "summit_events")
 # Components of a trained model that our stage does not use; disabling them saves time.
 _UNUSED = ("lemmatizer", "attribute_ruler", "trainable_lemmatizer")
 
@@ -48,19 +50,18 @@ def load_base_model(spacy_model: str, fallback: Path | None) -> ModelChoice:
 
 
 def add_components(nlp: Language, models_dir: Path) -> Language:
-    """Sentence boundaries if the model has none, then ruler, linker, dates and events."""
+    """Sentence boundaries, then ruler, linker, dates and events, each initialised from `models_dir`
+    (every data file is read and checked here, before any document)."""
     # Sentences come from rules for every model: paragraph breaks, then punctuation. A parser keeps these
     # boundaries, so the same text gives the same evidence sentences whichever model is installed.
     split_word_periods(nlp, models_dir)  # "de top." ends a sentence
     nlp.add_pipe("paragraph_sentences", first=True)
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", after="paragraph_sentences")
-    config = {"models_dir": str(models_dir)}
     for name in OUR_COMPONENTS:
-        if name == "summit_fold_norm":
-            nlp.add_pipe(name)  # a plain component: no settings
-        else:
-            nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name)
+    for name in DATA_COMPONENTS:
+        nlp.get_pipe(name).initialize(models_dir=models_dir)
     return nlp
 
 
@@ -74,9 +75,3 @@ def build_pipeline(settings: Settings, use_model: bool = True) -> ModelChoice:
     add_components(choice.nlp, settings.models_dir)
     choice.nlp.add_pipe("summit_drop_intermediate", last=True)
     return choice
-
-
-@Language.component("summit_drop_intermediate")
-def summit_drop_intermediate(doc):
-    """Last in a run: only the plain records leave the pipeline (needed for n_process > 1)."""
-    return drop_intermediate(doc)

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.knowledge.bundle import read_lexicon
+from pipeline.knowledge.tables import read_words
 
 WORD_LIST = Path("lexicon") / "word_not_abbreviation.txt"
 
 
 def split_word_periods(nlp: Language, models_dir: Path) -> None:
     """Remove the listed forms with their period from the tokenizer's special cases."""
-    forms = {row[0] + "." for row in read_lexicon(Path(models_dir) / WORD_LIST, 1)}
+    forms = {form + "." for form in read_words(Path(models_dir) / WORD_LIST, "form", lower=False)}
     rules = nlp.tokenizer.rules or {}
     if forms & rules.keys():
         nlp.tokenizer.rules = {key: value for key, value in rules.items() if key not in forms}

@@ -1,16 +1,14 @@
-"""How a trigger's people form meetings: who is a bystander, and when one sentence holds several meetings.
+"""How a trigger's people form meetings: when one sentence holds several meetings.
 
 "topontmoetingen van Kim met Moon en Trump" and "sprak met Kagame en met Trudeau" are one meeting per
-partner; "Maandag ontving Trump Macron, donderdag Starmer" one per date; a topic ("over"), a possessor
-("van") or an earlier passive's agent ("door") is named without taking part.
+partner; "Maandag ontving Trump Macron, donderdag Starmer" one per date.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.events.lexicon import EventLexicon, Trigger
-from pipeline.linking.names import PersonMention
-from pipeline.events.participants import TriggerHit
+from pipeline.events.lexicon import EventLexicon
+from pipeline.records import PersonMention, Trigger, TriggerHit
 
 
 def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit, people: list[PersonMention],
@@ -33,28 +31,6 @@ def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit, people: list[PersonMen
     return [([subject[0], partner], (date, partner.end)) for partner, date in zip(partners, dates)]
 
 
-def after_not_participant(doc: Doc, mention: PersonMention, lexicon: EventLexicon) -> bool:
-    """'de regering onder Jair Bolsonaro': a person governed under is no participant."""
-    words = lexicon.words("not_participant")
-    return any(doc[i].lower_ in words for i in range(max(0, mention.start - 2), mention.start))
-
-
-def bystander(doc: Doc, hit: TriggerHit, trigger: Trigger, mention: PersonMention, lexicon: EventLexicon) -> bool:
-    """Persons the trigger's stretch names without their taking part: a topic after 'over' ("spraken over
-    de reis van koning Filip"), a possessor after 'van' with a meeting verb ("een bondgenoot van Poetin"),
-    and the agent of an earlier passive ("werd door Filip ontvangen en sprak met Di Rupo")."""
-    sentence = doc[hit.start].sent
-    if mention.start > hit.end and any(doc[i].lower_ in lexicon.words("topic") for i in range(hit.end, mention.start)):
-        return True
-    before = doc[mention.start - 1].lower_ if mention.start > sentence.start else ""
-    before2 = doc[mention.start - 2].lower_ if mention.start - 1 > sentence.start else ""
-    if hit.rule_id.startswith("meet_verb") and lexicon.words("possessive") & {before, before2} \
-            and mention.start > hit.end:
-        return True
-    return mention.start < hit.start and before in lexicon.words("agent") and \
-        any(h_word.lower_ in lexicon.words("conjunct") for h_word in doc[mention.end:hit.start])
-
-
 Group = tuple[list[PersonMention], "tuple[int, int] | None"]  # participants, and their own token range
 
 
@@ -63,8 +39,8 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
     """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
     'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting and date)."""
     words = [t.lower_ for t in doc]
-    distributive = [i for i in range(max(0, hit.start - 8), scope[-1][1])
-                    for phrase in lexicon.cues.get("distributive", ())
+    distributive = [i for i in range(max(0, hit.start - lexicon.window("distributive")), scope[-1][1])
+                    for phrase in lexicon.phrases("distributive")
                     if tuple(words[i:i + len(phrase)]) == phrase]
     if distributive:  # "waar hij respectievelijk premier Anwar en premier Hun Manet spreekt"
         before = [p for p in people if p.start < distributive[0]]

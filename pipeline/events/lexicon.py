@@ -1,41 +1,35 @@
-"""Load the event stage's data: trigger patterns (models/patterns) and cue words (models/lexicon).
+"""The event stage's data: trigger patterns (models/patterns/triggers.jsonl), cue words
+(models/lexicon/event_cues.tsv) and the declaration of every cue kind with its window
+(models/lexicon/event_cue_kinds.tsv).
 
-Validation happens here, once, with messages that name the file and line, so the event code can
-trust what it gets.
+Everything is checked when it is loaded, with messages that name the file and line; a cue kind the code
+asks for that the data does not declare is an error, not an empty set.
 """
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from pipeline.knowledge.bundle import read_lexicon
+from pipeline.errors import DataError, Errors
+from pipeline.knowledge.tables import fingerprint, read_lines, read_table
+from pipeline.records import TRIGGER_FORMS, TRIGGER_KINDS, Trigger
 
-TRIGGER_KINDS = {"meet", "talk", "visit", "receive", "gathering"}
-CUE_KINDS = {"remote", "remote_weak", "negation", "cancelled", "planned", "modal", "perfect", "reciprocal",
-             "host", "exclude", "clause_break", "present_aux", "origin", "place_prep", "pronoun_one",
-             "pronoun_pair", "pair_next", "since", "conjunct", "place_anaphor", "conjunct_verb",
-             "pronoun_object", "future_time", "clause_break_comma", "time_anaphor", "not_participant",
-             "reference_first", "reference_since", "reference_phrase", "reception_prep", "agent", "topic",
-             "possessive", "comitative", "person_clause", "setting", "pronoun_three", "pronoun_four",
-             "distributive", "pronoun_needs_next", "infinitive_marker", "pronoun_by_number",
-             "plural_verb_ending", "ordinal_reference", "clause_negation", "pronoun_pair_initial"}
+TRIGGERS_FILE = "patterns/triggers.jsonl"
+CUES_FILE = "lexicon/event_cues.tsv"
+CUE_KINDS_FILE = "lexicon/event_cue_kinds.tsv"
+_TRIGGER_KEYS = {"id", "kind", "form", "weight", "pattern", "needs", "plural", "alone", "object_place", "note"}
+_REQUIRED_KEYS = {"id", "kind", "form", "weight", "pattern"}
 
 
 @dataclass(frozen=True)
-class Trigger:
-    rule_id: str
-    kind: str
-    weight: float
-    needs: tuple[str, ...] = ()
-    plural: bool = False
-    alone: bool = False  # counts only as the sentence's only trigger
-    object_place: bool = False  # a transitive visit verb: its object is the place ("bezocht China")
+class CueKind:
+    name: str
+    window: int  # tokens from the anchor in which a cue of this kind counts; 0 = no window
+    meaning: str
 
 
 @dataclass(frozen=True)
@@ -43,12 +37,26 @@ class EventLexicon:
     triggers: dict[str, Trigger]
     patterns: dict[str, list]
     cues: dict[str, tuple[tuple[str, ...], ...]]  # kind -> phrases as lower-case word tuples
-    dates_dir: Path  # the date word lists, for the tense heuristic
+    kinds: dict[str, CueKind]
     single_words: dict[str, frozenset[str]]  # kind -> its one-word cues, built once at load
 
     def words(self, kind: str) -> frozenset[str]:
         """Single-word cues of a kind (asked for in every sentence, so computed once at load)."""
+        self._check(kind)
         return self.single_words.get(kind, frozenset())
+
+    def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        """Every cue of a kind, as word tuples."""
+        self._check(kind)
+        return self.cues.get(kind, ())
+
+    def window(self, kind: str) -> int:
+        self._check(kind)
+        return self.kinds[kind].window
+
+    def _check(self, kind: str) -> None:
+        if kind not in self.kinds:
+            raise DataError(CUE_KINDS_FILE, Errors.E026.format(value=kind, declarations=CUE_KINDS_FILE))
 
     def matcher(self, vocab: Vocab) -> Matcher:
         matcher = Matcher(vocab)
@@ -59,43 +67,73 @@ class EventLexicon:
 
 def load_triggers(path: Path) -> tuple[dict[str, Trigger], dict[str, list]]:
     triggers, patterns = {}, {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_lines(path), start=1):
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
             item = json.loads(line)
         except json.JSONDecodeError as error:
-            raise ValueError(f"{where}: not JSON ({error.msg})") from None
+            raise DataError(path, Errors.E030.format(error=error.msg), number) from None
         if "comment" in item:
             continue
-        missing = {"id", "kind", "weight", "pattern"} - set(item)
-        if missing:
-            raise ValueError(f"{where}: missing key(s) {', '.join(sorted(missing))}")
-        if item["kind"] not in TRIGGER_KINDS:
-            raise ValueError(f"{where}: kind {item['kind']!r} not one of {sorted(TRIGGER_KINDS)}")
-        if item["id"] in triggers:
-            raise ValueError(f"{where}: duplicate id {item['id']!r}")
-        triggers[item["id"]] = Trigger(item["id"], item["kind"], float(item["weight"]),
+        _check_trigger(item, path, number)
+        triggers[item["id"]] = Trigger(item["id"], item["kind"], float(item["weight"]), item["form"],
                                        tuple(item.get("needs", ())), bool(item.get("plural", False)),
                                        bool(item.get("alone", False)), bool(item.get("object_place", False)))
         patterns[item["id"]] = item["pattern"]
     return triggers, patterns
 
 
-def load_cues(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
-    cues: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for kind, phrase in read_lexicon(path, 2):
-        if kind not in CUE_KINDS:
-            raise ValueError(f"{path}: cue kind {kind!r} not one of {sorted(CUE_KINDS)}")
-        cues[kind].append(tuple(phrase.lower().split()))
+def _check_trigger(item: dict, path: Path, number: int) -> None:
+    missing, unknown = _REQUIRED_KEYS - set(item), set(item) - _TRIGGER_KEYS
+    if missing:
+        raise DataError(path, Errors.E031.format(keys=", ".join(sorted(missing))), number)
+    if unknown:
+        raise DataError(path, Errors.E032.format(keys=", ".join(sorted(unknown)),
+                                                 allowed=", ".join(sorted(_TRIGGER_KEYS))), number)
+    for key, allowed in (("kind", TRIGGER_KINDS), ("form", TRIGGER_FORMS)):
+        if item[key] not in allowed:
+            raise DataError(path, Errors.E011.format(allowed=", ".join(allowed), value=item[key]), number)
+
+
+def load_cue_kinds(path: Path) -> dict[str, CueKind]:
+    kinds = {}
+    for row in read_table(path, ("kind", "window", "meaning")):
+        if not row["window"].isdigit():
+            raise row.error(Errors.E010.format(low=0, high=99, value=row["window"]))
+        if row["kind"] in kinds:
+            raise row.error(Errors.E007.format(value=row["kind"]))
+        kinds[row["kind"]] = CueKind(row["kind"], int(row["window"]), row["meaning"])
+    return kinds
+
+
+def load_cues(path: Path, kinds: dict[str, CueKind]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    cues: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_table(path, ("kind", "cue")):
+        if row["kind"] not in kinds:
+            raise row.error(Errors.E025.format(value=row["kind"], declarations=CUE_KINDS_FILE))
+        cues.setdefault(row["kind"], []).append(tuple(row["cue"].lower().split()))
+    empty = next((kind for kind in kinds if kind not in cues), None)
+    if empty is not None:
+        raise DataError(path, Errors.E027.format(value=empty, cues=CUES_FILE))
     return {kind: tuple(phrases) for kind, phrases in cues.items()}
 
 
-@lru_cache(maxsize=4)
+def event_lexicon_paths(models_dir: Path) -> list[Path]:
+    return [models_dir / TRIGGERS_FILE, models_dir / CUES_FILE, models_dir / CUE_KINDS_FILE]
+
+
+_LOADED: dict[str, EventLexicon] = {}  # content fingerprint -> loaded lexicon
+
+
 def load_event_lexicon(models_dir: str | Path) -> EventLexicon:
     models = Path(models_dir)
-    triggers, patterns = load_triggers(models / "patterns" / "triggers.jsonl")
-    cues = load_cues(models / "lexicon" / "event_cues.tsv")
-    single = {kind: frozenset(p[0] for p in phrases if len(p) == 1) for kind, phrases in cues.items()}
-    return EventLexicon(triggers, patterns, cues, models / "lexicon" / "dates", single)
+    key = fingerprint(event_lexicon_paths(models))
+    if key not in _LOADED:
+        triggers, patterns = load_triggers(models / TRIGGERS_FILE)
+        kinds = load_cue_kinds(models / CUE_KINDS_FILE)
+        cues = load_cues(models / CUES_FILE, kinds)
+        single = {kind: frozenset(p[0] for p in phrases if len(p) == 1) for kind, phrases in cues.items()}
+        _LOADED.clear()
+        _LOADED[key] = EventLexicon(triggers, patterns, cues, kinds, single)
+    return _LOADED[key]

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from pipeline.merge.clusters import Cluster, event_id, participant_key
+from pipeline.merge.clusters import Cluster, event_id
 from pipeline.records import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, Mention
 
 
@@ -98,4 +98,4 @@ def write_json(path: Path, data: dict) -> None:
         stream.write("\n")
 
 
-__all__ = ["rows_for", "write_csv", "write_json", "MENTION_COLUMNS", "EVENT_COLUMNS", "participant_key"]
+__all__ = ["rows_for", "write_csv", "write_json", "MENTION_COLUMNS", "EVENT_COLUMNS"]

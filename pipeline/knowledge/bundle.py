@@ -1,36 +1,31 @@
-"""All knowledge the pipeline loads from models/, bundled and cached per folder.
+"""All knowledge the linking and event stages load from models/, checked and bundled.
 
-Components receive only the models folder in their config and call `load_knowledge(folder)`, so a
-pipeline serialises cleanly and each process loads the data once.
+`load_knowledge(folder)` reads the files listed in `KNOWLEDGE_FILES`; a copy of the same files (as a
+saved pipeline holds) gives the same object, so each process loads the data once.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from pipeline.knowledge.actors import ActorBook, Person
+from pipeline.knowledge.actors import ActorBook
 from pipeline.knowledge.gazetteer import Gazetteer
-from pipeline.records import PartialDate
+from pipeline.knowledge.tables import fingerprint, read_table, read_words
 from pipeline.knowledge.textnorm import fold
+from pipeline.records import PartialDate, Person
+
+ACTORS_DIR = "actors"
+LEXICON_DIR = "lexicon"
+# Every file Knowledge reads, relative to the models folder (actors/*.tsv are found by globbing).
+KNOWLEDGE_FILES = (
+    "actors/family_relations.txt", "places/countries.tsv", "places/cities.tsv",
+    "lexicon/roles.tsv", "lexicon/role_modifiers.tsv", "lexicon/kinship.tsv", "lexicon/entity_labels.tsv",
+    "lexicon/place_roles.tsv", "lexicon/name_particles.txt", "lexicon/non_state_actors.txt", "lexicon/grammar.tsv",
+)
 
 
-def read_lexicon(path: Path, columns: int) -> list[tuple[str, ...]]:
-    """Rows of a tab-separated word list with `#` header lines; a short row names file and line."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(cell.strip() for cell in line.split("\t"))
-        if len(cells) < columns or not all(cells[:columns]):
-            raise ValueError(f"{path}:{number}: expected {columns} tab-separated columns, got {line!r}")
-        rows.append(cells[:columns])
-    return rows
-
-
-def read_word_list(path: Path) -> frozenset[str]:
-    """One word per line, lower-cased, header lines skipped."""
-    return frozenset(row[0].lower() for row in read_lexicon(path, 1))
+def knowledge_paths(models_dir: Path) -> list[Path]:
+    return sorted((models_dir / ACTORS_DIR).glob("*.tsv")) + [models_dir / name for name in KNOWLEDGE_FILES]
 
 
 @dataclass(frozen=True)
@@ -44,24 +39,27 @@ class Knowledge:
 
     def __init__(self, models_dir: Path):
         self.models_dir = models_dir
-        lexicon = models_dir / "lexicon"
-        self.actors = ActorBook.load(models_dir / "actors")
+        lexicon = models_dir / LEXICON_DIR
+        self.actors = ActorBook.load(models_dir / ACTORS_DIR)
         self.places = Gazetteer.load(models_dir / "places")
-        self.roles = {fold(word): RoleWord(word, tuple(titles.split("|")))
-                      for word, titles in read_lexicon(lexicon / "roles.tsv", 2)}
-        self.role_modifiers = {fold(word): effect for word, effect in read_lexicon(lexicon / "role_modifiers.tsv", 2)}
-        self.kinship = {fold(word): relation for word, relation in read_lexicon(lexicon / "kinship.tsv", 2)}
-        self.relations = {(person, relation): other for person, relation, other
-                          in read_lexicon(models_dir / "actors" / "family_relations.txt", 3)}
-        self.label_map = dict(read_lexicon(lexicon / "entity_labels.tsv", 2))
-        place_roles = read_lexicon(lexicon / "place_roles.tsv", 2)
-        self.capital_words = {word.lower() for word, role in place_roles if role == "capital"}
-        self.place_nouns = {word.lower() for word, _role in place_roles}
-        self.name_particles = read_word_list(lexicon / "name_particles.txt")
-        self.non_state = {code.upper() for code in read_word_list(lexicon / "non_state_actors.txt")}
+        self.roles = {fold(row["word"]): RoleWord(row["word"], tuple(row["titles"].split("|")))
+                      for row in read_table(lexicon / "roles.tsv", ("word", "titles"))}
+        self.role_modifiers = {fold(row["word"]): row["effect"]
+                               for row in read_table(lexicon / "role_modifiers.tsv", ("word", "effect"))}
+        self.kinship = {fold(row["word"]): row["relation"]
+                        for row in read_table(lexicon / "kinship.tsv", ("word", "relation"))}
+        self.relations = {(row["person"], row["relation"]): row["other_person"] for row in read_table(
+            models_dir / ACTORS_DIR / "family_relations.txt", ("person", "relation", "other_person"))}
+        self.label_map = {row["model_label"]: row["project_type"] for row in read_table(
+            lexicon / "entity_labels.tsv", ("model_label", "project_type"))}
+        place_roles = read_table(lexicon / "place_roles.tsv", ("word", "role"))
+        self.capital_words = {row["word"].lower() for row in place_roles if row["role"] == "capital"}
+        self.place_nouns = {row["word"].lower() for row in place_roles}
+        self.name_particles = read_words(lexicon / "name_particles.txt")
+        self.non_state = {code.upper() for code in read_words(lexicon / "non_state_actors.txt", "code")}
         self.grammar: dict[str, frozenset[str]] = {}
-        for kind, word in read_lexicon(lexicon / "grammar.tsv", 2):
-            self.grammar[kind] = self.grammar.get(kind, frozenset()) | {word.lower()}
+        for row in read_table(lexicon / "grammar.tsv", ("kind", "word")):
+            self.grammar[row["kind"]] = self.grammar.get(row["kind"], frozenset()) | {row["word"].lower()}
 
     def project_label(self, model_label: str) -> str:
         """The project's entity type for any model's NER label (PER, PLACE, NORP, ORG, OTHER)."""
@@ -79,14 +77,11 @@ class Knowledge:
     def qualifies(self, person: Person, date: PartialDate | None) -> tuple[bool, bool]:
         """(may take part, is a head of state or government) at the date (guideline 1): someone in the
         data must hold a national office then; heads of EU institutions do not count."""
-        from pipeline.knowledge.actors import period_of
-        if date is None:
-            national = [t for t in person.terms if t.country not in self.non_state]
-            return bool(national), any(t.office.startswith("head_of") for t in national)
-        period = period_of(date)
-        current = [t for t in person.terms if t.start <= period[1] and t.end >= period[0]
-                   and t.country not in self.non_state]
-        return bool(current), any(t.office.startswith("head_of") for t in current)
+        national = [t for t in person.terms if t.country not in self.non_state]
+        if date is not None:
+            first, last = date.period()
+            national = [t for t in national if t.start <= last and t.end >= first]
+        return bool(national), any(t.office.startswith("head_of") for t in national)
 
     def office_holder(self, country: str, titles: tuple[str, ...], date: PartialDate | None) -> Person | None:
         """Who held the office on the date (the event's date, not the article's)."""
@@ -96,13 +91,14 @@ class Knowledge:
         return holders[0] if holders else None
 
 
-class DataError(ValueError):
-    """A data file under models/ is missing or malformed; the message names the file and line."""
+_LOADED: dict[str, Knowledge] = {}  # content fingerprint -> loaded knowledge
 
 
-@lru_cache(maxsize=4)
 def load_knowledge(models_dir: str | Path) -> Knowledge:
-    try:
-        return Knowledge(Path(models_dir))
-    except (ValueError, OSError) as error:
-        raise DataError(str(error)) from None
+    """The knowledge of a models folder, loaded once per distinct content; DataError for a bad file."""
+    folder = Path(models_dir)
+    key = fingerprint(knowledge_paths(folder))
+    if key not in _LOADED:
+        _LOADED.clear()  # one set of data per process is the normal case; never grow without bound
+        _LOADED[key] = Knowledge(folder)
+    return _LOADED[key]

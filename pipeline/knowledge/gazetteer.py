@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
+from pipeline.errors import DataError, Errors
+from pipeline.knowledge.tables import TableRow, read_table
 from pipeline.records import Place
 from pipeline.knowledge.textnorm import fold, strip_accents
 
 COUNTRY_COLUMNS: tuple[str, ...] = ("iso3", "iso2", "name_en", "name_nl", "aliases_nl", "demonyms_nl", "capital")
 PLACE_COLUMNS: tuple[str, ...] = ("name", "country", "latitude", "longitude", "aliases", "kind", "parent")
+COUNTRY_OPTIONAL = ("iso2", "aliases_nl", "demonyms_nl", "capital")
+PLACE_OPTIONAL = ("latitude", "longitude", "aliases", "parent")
 PLACE_KINDS: tuple[str, ...] = ("city", "venue", "island", "region")
 COUNTRIES_FILE = "countries.tsv"
 CITIES_FILE = "cities.tsv"
 LIST_SEPARATOR = "|"
-_FORMAT_PREFIX = "# FORMAT:"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ISO2 = re.compile(r"^([A-Z]{2})?$")
 
@@ -59,69 +62,40 @@ def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip())
 
 
-def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, fields) of a headed TSV, checking its FORMAT line and every row's width."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
-    format_seen = False
-    for number, line in enumerate(lines, start=1):
-        if line.startswith(_FORMAT_PREFIX):
-            declared = tuple(line[len(_FORMAT_PREFIX):].strip().split("\t"))
-            if declared != columns:
-                raise ValueError(f"{path}:{number}: FORMAT declares {declared}, expected {columns}")
-            format_seen = True
-        if line.startswith("#") or not line.strip():
-            continue
-        if not format_seen:
-            raise ValueError(f"{path}:{number}: data before the '{_FORMAT_PREFIX}' header line")
-        fields = line.split("\t")
-        if len(fields) != len(columns):
-            raise ValueError(f"{path}:{number}: expected {len(columns)} tab-separated fields, found {len(fields)}")
-        yield number, [field.strip() for field in fields]
-
-
-def _coordinate(text: str, limit: float, where: str, column: str) -> float | None:
+def _coordinate(row: TableRow, column: str, limit: float) -> float | None:
     """Parse an optional coordinate, refusing text and values outside [-limit, limit]."""
+    text = row[column]
     if not text:
         return None
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{where}: {column} is not a number: {text!r}") from None
+        raise row.error(Errors.E014.format(column=column, value=text)) from None
     if not -limit <= value <= limit:
-        raise ValueError(f"{where}: {column} {value} is outside [-{limit}, {limit}]")
+        raise row.error(Errors.E015.format(column=column, value=value, limit=limit))
     return value
 
 
-def parse_place(fields: list[str], where: str) -> tuple[PlaceRecord, tuple[str, ...]]:
-    """Turn one cities/venues row into a record plus its aliases; `where` is 'file:line' for errors."""
-    name, country, latitude, longitude, aliases, kind, parent = fields
-    if not name:
-        raise ValueError(f"{where}: empty name")
-    if not _ISO3.match(country):
-        raise ValueError(f"{where}: country must be an ISO alpha-3 code in capitals, got {country!r}")
-    if kind not in PLACE_KINDS:
-        raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(PLACE_KINDS)}")
-    record = PlaceRecord(
-        name, country,
-        _coordinate(latitude, 90.0, where, "latitude"), _coordinate(longitude, 180.0, where, "longitude"),
-        kind, parent,
-    )
-    return record, split_list(aliases)
+def parse_place(row: TableRow) -> tuple[PlaceRecord, tuple[str, ...]]:
+    """Turn one cities/venues row into a record plus its aliases."""
+    if not _ISO3.match(row["country"]):
+        raise row.error(Errors.E018.format(column="country", what="an ISO alpha-3 code in capitals",
+                                           value=row["country"]))
+    if row["kind"] not in PLACE_KINDS:
+        raise row.error(Errors.E011.format(allowed=", ".join(PLACE_KINDS), value=row["kind"]))
+    record = PlaceRecord(row["name"], row["country"], _coordinate(row, "latitude", 90.0),
+                         _coordinate(row, "longitude", 180.0), row["kind"], row["parent"])
+    return record, split_list(row["aliases"])
 
 
-def parse_country(fields: list[str], where: str) -> CountryRecord:
-    """Turn one countries.tsv row into a record, checking the codes and that a Dutch name exists."""
-    iso3, iso2, name_en, name_nl, aliases, demonyms, capital = fields
-    if not _ISO3.match(iso3):
-        raise ValueError(f"{where}: iso3 must be three capital letters, got {iso3!r}")
-    if not _ISO2.match(iso2):
-        raise ValueError(f"{where}: iso2 must be two capital letters or empty, got {iso2!r}")
-    if not name_nl or not name_en:
-        raise ValueError(f"{where}: name_en and name_nl are required")
-    return CountryRecord(iso3, iso2, name_en, name_nl, split_list(aliases), split_list(demonyms), capital)
+def parse_country(row: TableRow) -> CountryRecord:
+    """Turn one countries.tsv row into a record, checking the codes."""
+    if not _ISO3.match(row["iso3"]):
+        raise row.error(Errors.E018.format(column="iso3", what="three capital letters", value=row["iso3"]))
+    if not _ISO2.match(row["iso2"]):
+        raise row.error(Errors.E018.format(column="iso2", what="two capital letters or empty", value=row["iso2"]))
+    return CountryRecord(row["iso3"], row["iso2"], row["name_en"], row["name_nl"], split_list(row["aliases_nl"]),
+                         split_list(row["demonyms_nl"]), row["capital"])
 
 
 def surface_variants(form: str) -> list[str]:
@@ -145,38 +119,35 @@ class Gazetteer:
     def load(cls, places_dir: Path) -> "Gazetteer":
         """Read countries.tsv and cities.tsv (which already holds the venues) and cross-check them."""
         gazetteer = cls()
-        path = Path(places_dir) / COUNTRIES_FILE
-        for number, fields in read_table(path, COUNTRY_COLUMNS):
-            gazetteer.add_country(parse_country(fields, f"{path}:{number}"), f"{path}:{number}")
-        path = Path(places_dir) / CITIES_FILE
-        located = []
-        for number, fields in read_table(path, PLACE_COLUMNS):
-            record, aliases = parse_place(fields, f"{path}:{number}")
+        for row in read_table(Path(places_dir) / COUNTRIES_FILE, COUNTRY_COLUMNS, optional=COUNTRY_OPTIONAL):
+            gazetteer.add_country(parse_country(row), row)
+        rows = read_table(Path(places_dir) / CITIES_FILE, PLACE_COLUMNS, optional=PLACE_OPTIONAL)
+        for row in rows:
+            record, aliases = parse_place(row)
             if record.country not in gazetteer._countries:
-                raise ValueError(f"{path}:{number}: country {record.country} is not in {COUNTRIES_FILE}")
+                raise row.error(Errors.E020.format(value=record.country))
             gazetteer.add_place(record, aliases)
-            located.append((f"{path}:{number}", record))
-        for where, record in located:  # parents may be listed after their venues
-            gazetteer._check_parent(record, where)
+        for row in rows:  # parents may be listed after their venues
+            if row["parent"] and (fold(row["parent"]), row["country"]) not in gazetteer._by_key:
+                raise row.error(Errors.E022.format(value=row["parent"], country=row["country"]))
         return gazetteer
 
-    def add_country(self, country: CountryRecord, where: str = "") -> None:
+    def add_country(self, country: CountryRecord, row: TableRow | None = None) -> None:
         """Index a country's names and demonyms; a name claimed by two countries is a data error."""
         if country.iso3 in self._countries:
-            raise ValueError(f"{where}: country {country.iso3} is listed twice")
+            raise _error(row, Errors.E007.format(value=country.iso3))
         self._countries[country.iso3] = country
         for name in (country.name_nl, *country.aliases_nl):
-            self._claim(self._country_names, name, country.iso3, where, "country name")
+            self._claim(self._country_names, name, country.iso3, row, "country name")
         for demonym in country.demonyms_nl:
-            self._claim(self._demonyms, demonym, country.iso3, where, "demonym")
+            self._claim(self._demonyms, demonym, country.iso3, row, "demonym")
 
     @staticmethod
-    def _claim(index: dict[str, str], surface: str, iso3: str, where: str, what: str) -> None:
+    def _claim(index: dict[str, str], surface: str, iso3: str, row: TableRow | None, what: str) -> None:
         """Give a folded surface to one country, refusing silent reassignment to another."""
-        key = fold(surface)
-        owner = index.setdefault(key, iso3)
+        owner = index.setdefault(fold(surface), iso3)
         if owner != iso3:
-            raise ValueError(f"{where}: {what} {surface!r} of {iso3} already belongs to {owner}")
+            raise _error(row, Errors.E021.format(what=what, value=surface, owner=iso3, other=owner))
 
     def add_place(self, record: PlaceRecord, aliases: tuple[str, ...] = ()) -> None:
         """Index a place under its English name and aliases, keeping earlier records for shared names."""
@@ -184,11 +155,6 @@ class Gazetteer:
         self._by_key.setdefault((fold(record.name), record.country), record)
         for surface in (record.name, *aliases):
             self._by_surface.setdefault(fold(surface), record)
-
-    def _check_parent(self, record: PlaceRecord, where: str) -> None:
-        """A venue's parent must be a listed place of the same country, or city_of could not answer."""
-        if record.parent and (fold(record.parent), record.country) not in self._by_key:
-            raise ValueError(f"{where}: parent {record.parent!r} is not a place in {record.country}")
 
     def find_place(self, surface: str) -> PlaceRecord | None:
         """The place a bare name ('Peking', 'Den Haag', 'Kremlin') refers to, or None."""
@@ -201,10 +167,6 @@ class Gazetteer:
     def country_by_demonym(self, word: str) -> str | None:
         """ISO alpha-3 of a Dutch demonym in any inflection ('Noord-Koreaanse' -> 'PRK')."""
         return self._demonyms.get(fold(word))
-
-    def country(self, iso3: str) -> CountryRecord | None:
-        """The full country row, e.g. for its English name."""
-        return self._countries.get(iso3)
 
     def capital_of(self, iso3: str) -> PlaceRecord | None:
         """The capital's place record, or None when unknown or left out as an ambiguous name."""
@@ -239,3 +201,7 @@ class Gazetteer:
             for surface in country.demonyms_nl:
                 for variant in surface_variants(surface):
                     yield variant, country.iso3
+
+
+def _error(row: TableRow | None, message: str) -> DataError:
+    return row.error(message) if row is not None else DataError("gazetteer", message)

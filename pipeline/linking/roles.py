@@ -1,31 +1,19 @@
-"""Find Dutch role phrases: "de (toenmalige) Russische president", "de president van Rusland".
+"""Dutch role phrases: "de (toenmalige) Russische president", "de president van Rusland", and the persons
+they name: the name beside them, the office holder at the event's date, or the holder named before.
 
 Pure functions over the knowledge ruler's spans, so they can be tested on a blank Dutch pipeline.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.ruler import COUNTRY, DEMONYM, MODIFIER, ROLE, SPANS_KEY
+from pipeline.knowledge.labels import COUNTRY, DEMONYM, MODIFIER, ROLE, SPANS_KEY
 from pipeline.knowledge.bundle import Knowledge
+from pipeline.records import Person, PersonMention, RolePhrase
 
 _MAX_NAME_TOKENS = 4
-
-
-@dataclass(frozen=True)
-class RolePhrase:
-    start: int
-    end: int
-    country: str  # ISO alpha-3, "" when the phrase names no country
-    titles: tuple[str, ...]
-    modifier: str = ""  # then | former | keep | generic | ""
-
-    @property
-    def resolvable(self) -> bool:
-        """A former holder cannot be looked up from the office table at the event date."""
-        return bool(self.country) and self.modifier not in ("former", "generic")
 
 
 def _spans_by(doc: Doc, label: str, key: str) -> dict[int, Span]:
@@ -95,3 +83,69 @@ def _name_token(doc: Doc, index: int, first: bool, particles: frozenset[str]) ->
         return not any(s.label_ in (ROLE, DEMONYM, COUNTRY) and s.start == index for s in doc.spans[SPANS_KEY])
     # Particles inside names ("bin Salman", "Van der Bellen") come from models/lexicon/name_particles.txt.
     return not first and token.lower_ in particles and index + 1 < len(doc) and doc[index + 1].text[:1].isupper()
+
+
+def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> list[PersonMention]:
+    """Role phrases without a name become mentions; with a name they lend it a country."""
+    by_start = {m.start: m for m in names}
+    covered = {i for m in names for i in range(m.start, m.end)}
+    result = list(names)
+    for phrase in find_role_phrases(doc, knowledge):
+        named = next((by_start[i] for i in _name_positions(doc, phrase.end) if i in by_start), None)
+        if named is not None and phrase.country:
+            # "de Belgische premier Charles Michel": the country he represents here, whatever his later offices
+            result[result.index(named)] = replace(named, country=phrase.country, role=phrase)
+        if named is not None or covered & set(range(phrase.start, phrase.end)):
+            continue  # "president Trump", or an alias that includes the role ("koning Willem-Alexander")
+        entity = _ner_person_at(doc, phrase.end, knowledge)
+        unknown = entity or unknown_name_after(doc, phrase.end, knowledge)
+        if unknown is not None and phrase.country:  # "koningin Máxima" names no country: no leader we know
+            mention = _unknown_or_holder(unknown, phrase, knowledge)
+            result.append(replace(mention, rule="unknown_ner") if entity is not None and mention.rule == "unknown"
+                          else mention)
+        elif phrase.country:
+            result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text, "role",
+                                        role=phrase))
+        elif unknown is None and phrase.modifier not in ("former", "generic"):
+            earlier = _holder_named_before(phrase, names)
+            if earlier is not None:  # "de koning" after "koning Filip": the monarch the article named
+                result.append(PersonMention(phrase.start, phrase.end, doc[phrase.start:phrase.end].text,
+                                            "role_anaphor", earlier))
+    return sorted(result, key=lambda m: m.start)
+
+
+def _holder_named_before(phrase: RolePhrase, names: list[PersonMention]) -> Person | None:
+    """The person most recently named before a country-less role phrase who holds (or held) that title."""
+    for mention in sorted((m for m in names if m.end <= phrase.start), key=lambda m: -m.start):
+        if mention.person is not None and any(t.title in phrase.titles[:1] for t in mention.person.terms):
+            return mention.person
+    return None
+
+
+def _ner_person_at(doc: Doc, end: int, knowledge: Knowledge) -> Span | None:
+    """A person entity of the statistical model right after a role phrase; any model's label set works
+    through models/lexicon/entity_labels.tsv (PERSON in nl_core_news_sm, PER in ours)."""
+    starts = set(_name_positions(doc, end))
+    return next((ent for ent in doc.ents if ent.start in starts and knowledge.project_label(ent.label_) == "PER"),
+                None)
+
+
+def _name_positions(doc: Doc, end: int) -> list[int]:
+    """Where a name standing for a role phrase may start: right after it, or after a comma
+    ("de toenmalige Russische president, Dmitri Medvedev")."""
+    positions = [end]
+    if end < len(doc) and doc[end].text == ",":
+        positions.append(end + 1)
+    return positions
+
+
+def _unknown_or_holder(name: Span, phrase: RolePhrase, knowledge: Knowledge) -> PersonMention:
+    """A name the data lacks, unless its surname is that of the office holder ('Dimitry Medvedev')."""
+    surname = name[-1].text.lower()
+    holders = [p for p in knowledge.actors.persons.values()
+               if any(t.country == phrase.country and t.title in phrase.titles for t in p.terms)
+               and any(alias.lower().split()[-1] == surname for alias in p.aliases | {p.name})]
+    if phrase.country and len(holders) == 1:
+        return PersonMention(phrase.start, name.end, name.text, "role_surname", holders[0])
+    return PersonMention(phrase.start, name.end, name.text, "unknown", unknown_name=name.text, country=phrase.country,
+                         role=phrase)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from pipeline.errors import Errors
+from pipeline.knowledge.tables import read_table
 from pipeline.records import CleanText
 
 # Typographic quotes and dashes are folded to ASCII so one pattern serves every outlet's house style.
@@ -29,20 +30,16 @@ class JunkRule:
     pattern: re.Pattern
 
 
-@lru_cache(maxsize=4)
 def load_junk_rules(path: Path) -> tuple[JunkRule, ...]:
-    """Read models/lexicon/web_junk.txt; a bad line raises ValueError naming file and line."""
+    """Read models/lexicon/web_junk.txt; a bad line raises DataError naming file and line."""
     rules = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, _, regex = line.partition("\t")
-        if kind not in _KINDS or not regex:
-            raise ValueError(f"{path}:{number}: expected 'kind<TAB>regex' with kind in {sorted(_KINDS)}")
+    for row in read_table(path, ("kind", "regex")):
+        if row["kind"] not in _KINDS:
+            raise row.error(Errors.E011.format(allowed=", ".join(sorted(_KINDS)), value=row["kind"]))
         try:
-            rules.append(JunkRule(kind, re.compile(regex, re.IGNORECASE | re.MULTILINE)))
+            rules.append(JunkRule(row["kind"], re.compile(row["regex"], re.IGNORECASE | re.MULTILINE)))
         except re.error as error:
-            raise ValueError(f"{path}:{number}: bad regular expression: {error}") from None
+            raise row.error(Errors.E012.format(error=error)) from None
     return tuple(rules)
 
 
@@ -58,14 +55,6 @@ def junk_spans(text: str, rules: tuple[JunkRule, ...], start: int = 0) -> list[t
         else:
             merged.append((span_start, span_end))
     return merged
-
-
-def junk_mask(text: str, rules: tuple[JunkRule, ...], start: int = 0) -> list[bool]:
-    """True for every character a rule removes; characters before `start` (the header) also go."""
-    drop = [False] * len(text)
-    for span_start, span_end in junk_spans(text, rules, start):
-        drop[span_start:span_end] = [True] * (span_end - span_start)
-    return drop
 
 
 def _kept_indices(text: str, spans: list[tuple[int, int]]):

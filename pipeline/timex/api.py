@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.records import PartialDate, Timex
-from pipeline.timex.lexicon import LexiconError, WordLists, read_word_lists
+from pipeline.knowledge.tables import fingerprint
+from pipeline.timex.lexicon import LexiconError, WordLists, lexicon_paths, read_word_lists
 from pipeline.timex.resolve import TENSES, Underspecified, resolve, resolve_range
 from pipeline.timex.rules import Rule, Scanner, build_specs, compile_rules, find_matches
 
@@ -36,17 +37,19 @@ class Lexicon:
         return self.scanner.rules
 
 
-@functools.lru_cache(maxsize=1)
-def _default_lexicon_dir() -> Path:
-    from pipeline.config import default_models_dir
-
-    return default_models_dir() / "lexicon" / "dates"
+_LOADED: dict[str, Lexicon] = {}  # content fingerprint -> compiled lexicon
 
 
-@functools.lru_cache(maxsize=8)
-def _load(folder: Path) -> Lexicon:
-    words = read_word_lists(folder)
-    return Lexicon(words, compile_rules(words), _clause_regex(words.lists["clause_boundaries"]))
+def load_lexicon(folder: Path | str) -> Lexicon:
+    """Read, check and compile the date word lists of `folder` (models/lexicon/dates); the same content
+    is compiled once per process. DataError names the first bad file and line."""
+    folder = Path(folder)
+    key = fingerprint(lexicon_paths(folder))
+    if key not in _LOADED:
+        words = read_word_lists(folder)
+        _LOADED.clear()
+        _LOADED[key] = Lexicon(words, compile_rules(words), _clause_regex(words.lists["clause_boundaries"]))
+    return _LOADED[key]
 
 
 def _clause_regex(forms: tuple[str, ...]) -> re.Pattern:
@@ -55,18 +58,6 @@ def _clause_regex(forms: tuple[str, ...]) -> re.Pattern:
     words = [re.escape(form) for form in forms if any(char.isalnum() for char in form)]
     parts = marks + ([r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)"] if words else [])
     return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
-
-
-_BY_ARGUMENT: dict[object, Lexicon] = {}  # the argument as given -> lexicon: no path work per sentence
-
-
-def load_lexicon(lexicon_dir: Path | str | None = None) -> Lexicon:
-    """Read and compile the date word lists once per folder (default: models/lexicon/dates of config.yaml)."""
-    lexicon = _BY_ARGUMENT.get(lexicon_dir)
-    if lexicon is None:
-        folder = Path(lexicon_dir).resolve() if lexicon_dir is not None else _default_lexicon_dir()
-        lexicon = _BY_ARGUMENT[lexicon_dir] = _load(folder)
-    return lexicon
 
 
 def _marked_tense(text: str, lexicon: Lexicon) -> str | None:
@@ -90,9 +81,9 @@ def _tense_at(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     return _marked_tense(text[clause_start:clause_end], lexicon) or _marked_tense(text, lexicon)
 
 
-def guess_tense(text: str, lexicon_dir: Path | None = None) -> str:
+def guess_tense(text: str, lexicon: Lexicon) -> str:
     """"past", "present" or "future" for a Dutch sentence, from the tense_*.txt markers (modest heuristic)."""
-    return _marked_tense(text, load_lexicon(lexicon_dir)) or "present"
+    return _marked_tense(text, lexicon) or "present"
 
 
 def _check_tense(tense: str | None) -> None:
@@ -113,9 +104,7 @@ def _normalise(
     return resolve_range(start, end, anchor, tense)
 
 
-def find_timexes(
-    text: str, anchor: PartialDate | None, tense: str | None = None, lexicon_dir: Path | None = None
-) -> list[Timex]:
+def find_timexes(text: str, anchor: PartialDate | None, tense: str | None = None, *, lexicon: Lexicon) -> list[Timex]:
     """Every temporal expression in `text`, normalised against `anchor`, with offsets and rule ids.
 
     Without a tense, bare weekdays follow the tense markers of their clause, else of the text, and
@@ -127,7 +116,6 @@ def find_timexes(
         raise TypeError(
             f"anchor must be a PartialDate or None (try PartialDate.parse({anchor!r})), got {type(anchor).__name__}"
         )
-    lexicon = load_lexicon(lexicon_dir)
     timexes = []
     for match in find_matches(text, lexicon.scanner):
         start, end = build_specs(match.groups, lexicon.scanner)
@@ -151,22 +139,23 @@ def _parse_anchor(anchor: str) -> PartialDate:
         raise ValueError(f"anchor {anchor!r} is not a date of the form YYYY[-MM[-DD]] ({error})") from None
 
 
-def _main_timex(expression: str, anchor: str, tense: str | None) -> Timex | None:
+def _main_timex(expression: str, anchor: str, tense: str | None, lexicon: Lexicon) -> Timex | None:
     """The longest resolved expression in `expression` (so "sinds begin dit jaar" finds "begin dit jaar")."""
-    found = [timex for timex in find_timexes(expression, _parse_anchor(anchor), tense) if timex.value]
+    found = [timex for timex in find_timexes(expression, _parse_anchor(anchor), tense, lexicon=lexicon)
+             if timex.value]
     return max(found, key=lambda timex: timex.end_char - timex.start_char, default=None)
 
 
-def normalize_date(expression: str, anchor: str, tense: str | None = None) -> tuple[str, str] | None:
+def normalize_date(expression: str, anchor: str, tense: str | None = None, *, lexicon: Lexicon) -> tuple[str, str] | None:
     """(value, precision) of a Dutch date expression against an anchor `YYYY[-MM[-DD]]`; None if no date.
 
     For a range the value is its start. Raises ValueError for a malformed anchor or tense.
     """
-    timex = _main_timex(expression, anchor, tense)
+    timex = _main_timex(expression, anchor, tense, lexicon)
     return (timex.value, timex.precision) if timex else None
 
 
-def normalize_range(expression: str, anchor: str, tense: str | None = None) -> tuple[str, str, str] | None:
+def normalize_range(expression: str, anchor: str, tense: str | None = None, *, lexicon: Lexicon) -> tuple[str, str, str] | None:
     """(value, value_end, precision); value_end is "" when the expression is a single date."""
-    timex = _main_timex(expression, anchor, tense)
+    timex = _main_timex(expression, anchor, tense, lexicon)
     return (timex.value, timex.value_end, timex.precision) if timex else None

@@ -10,18 +10,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from pipeline.errors import DataError, Errors
+from pipeline.knowledge.tables import read_table, read_words
 from pipeline.timex.resolve import SEASON_MONTHS
 
 
-class LexiconError(ValueError):
-    """A date word list or rule file is missing or malformed; the message names file and line."""
+LexiconError = DataError  # the name the date library has always raised; a data error like any other
 
 
 def _int_in(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
-        value = int(text)
+        try:
+            value = int(text)
+        except ValueError:
+            raise ValueError(Errors.E010.format(low=low, high=high, value=text)) from None
         if not low <= value <= high:
-            raise ValueError(f"expected a whole number from {low} to {high}, got {text!r}")
+            raise ValueError(Errors.E010.format(low=low, high=high, value=text))
         return value
 
     return parse
@@ -30,7 +34,7 @@ def _int_in(low: int, high: int) -> Callable[[str], int]:
 def _one_of(*allowed: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text not in allowed:
-            raise ValueError(f"expected one of {', '.join(allowed)}, got {text!r}")
+            raise ValueError(Errors.E011.format(allowed=", ".join(allowed), value=text))
         return text
 
     return parse
@@ -57,6 +61,7 @@ TABLE_FILES: dict[str, Callable[[str], object]] = {
 LIST_FILES = ("day_parts", "year_blockers", "clause_boundaries")  # one form per line
 REGEX_FILES = ("tense_future", "tense_past")  # one regular expression per line
 RULES_FILE = "rules"
+MODALS_FILE = "modals.tsv"
 
 
 @dataclass(frozen=True)
@@ -78,39 +83,20 @@ class WordLists:
     lists: dict[str, tuple[str, ...]]
     regexes: dict[str, re.Pattern]  # file stem -> its lines as one alternation
     rules: tuple[RawRule, ...]
+    modals: dict[str, frozenset[str]]  # modal | perfect -> forms
 
 
-def _data_lines(path: Path) -> list[tuple[int, str]]:
-    """Numbered non-comment lines of a file whose header has a `# FORMAT:` line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: date word list is missing") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: not UTF-8 text") from None
-    header = []
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    if not header or not any(line.startswith("# FORMAT:") for line in header):
-        raise LexiconError(f"{path}:1: the file must start with '#' header lines including '# FORMAT:'")
-    return [(number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
-
-
-def _read_table(path: Path, parse: Callable[[str], object]) -> dict[str, object]:
+def _read_pairs(path: Path, parse: Callable[[str], object]) -> dict[str, object]:
+    """A form<TAB>value table, the value checked by `parse`."""
     table: dict[str, object] = {}
-    for number, line in _data_lines(path):
-        columns = line.split("\t")
-        if len(columns) != 2 or not columns[0].strip():
-            raise LexiconError(f"{path}:{number}: expected 'form<TAB>value', got {line!r}")
+    for row in read_table(path, ("form", "value")):
         try:
-            value = parse(columns[1].strip())
+            value = parse(row["value"])
         except ValueError as error:
-            raise LexiconError(f"{path}:{number}: {error}") from None
-        form = columns[0].strip().lower()
+            raise row.error(str(error)) from None
+        form = row["form"].lower()
         if table.get(form, value) != value:
-            raise LexiconError(f"{path}:{number}: {form!r} is listed twice with different values")
+            raise row.error(Errors.E019.format(value=form))
         table[form] = value
     return table
 
@@ -118,46 +104,49 @@ def _read_table(path: Path, parse: Callable[[str], object]) -> dict[str, object]
 def _read_regexes(path: Path) -> re.Pattern:
     """All lines of the file as one alternation (one search per sentence) for lower-cased text."""
     lines = []
-    for number, line in _data_lines(path):
+    for row in read_table(path, ("regex",)):
         try:
-            re.compile(line.strip())
+            re.compile(row["regex"])
         except re.error as error:
-            raise LexiconError(f"{path}:{number}: not a valid regular expression ({error})") from None
-        if re.search(r"(?<!\\)[A-Z]", line):  # the text is lower-cased before matching (faster than IGNORECASE)
-            raise LexiconError(f"{path}:{number}: write the pattern in lower case (only escapes like \\S may not)")
-        lines.append(f"(?:{line.strip()})")
+            raise row.error(Errors.E012.format(error=error)) from None
+        if re.search(r"(?<!\\)[A-Z]", row["regex"]):  # the text is lower-cased before matching
+            raise row.error(Errors.E013)
+        lines.append(f"(?:{row['regex']})")
     return re.compile("|".join(lines) or r"(?!)")
 
 
 def _read_rules(path: Path) -> tuple[RawRule, ...]:
     """Rules with the `# EXAMPLE:` lines written just above each of them."""
-    rules, examples, seen = [], [], set()
-    for number, line in enumerate(_raw_lines(path), 1):
-        if line.startswith("# EXAMPLE:"):
-            examples.append(line[len("# EXAMPLE:"):].strip())
-        if not line.strip() or line.startswith("#"):
-            continue
-        columns = line.split("\t")
-        if len(columns) != 2 or not columns[0] or not columns[1]:
-            raise LexiconError(f"{path}:{number}: expected 'rule_id<TAB>pattern', got {line!r}")
-        if columns[0] in seen:
-            raise LexiconError(f"{path}:{number}: rule id {columns[0]!r} is used twice")
-        seen.add(columns[0])
-        rules.append(RawRule(columns[0], columns[1], tuple(examples), number))
-        examples = []
+    rules, seen = [], set()
+    for row in read_table(path, ("rule_id", "pattern")):
+        if row["rule_id"] in seen:
+            raise row.error(Errors.E007.format(value=row["rule_id"]))
+        seen.add(row["rule_id"])
+        examples = tuple(note[len("EXAMPLE:"):].strip() for note in row.notes if note.startswith("EXAMPLE:"))
+        rules.append(RawRule(row["rule_id"], row["pattern"], examples, row.line))
     return tuple(rules)
 
 
-def _raw_lines(path: Path) -> list[str]:
-    _data_lines(path)  # checks existence, encoding and header
-    return path.read_text(encoding="utf-8").splitlines()
+def read_modals(path: Path) -> dict[str, frozenset[str]]:
+    """modals.tsv: kind (modal | perfect) -> its forms."""
+    kinds: dict[str, set[str]] = {"modal": set(), "perfect": set()}
+    for row in read_table(path, ("kind", "form")):
+        if row["kind"] not in kinds:
+            raise row.error(Errors.E011.format(allowed=", ".join(kinds), value=row["kind"]))
+        kinds[row["kind"]].add(row["form"].lower())
+    return {kind: frozenset(forms) for kind, forms in kinds.items()}
 
 
 def read_word_lists(folder: Path) -> WordLists:
-    """Read every date word list of `folder`; raise LexiconError naming the first bad file and line."""
-    tables = {stem: _read_table(folder / f"{stem}.txt", parse) for stem, parse in TABLE_FILES.items()}
-    lists = {
-        stem: tuple(line.strip().lower() for _, line in _data_lines(folder / f"{stem}.txt")) for stem in LIST_FILES
-    }
+    """Read every date word list of `folder`; DataError naming the first bad file and line."""
+    tables = {stem: _read_pairs(folder / f"{stem}.txt", parse) for stem, parse in TABLE_FILES.items()}
+    lists = {stem: tuple(sorted(read_words(folder / f"{stem}.txt", "form"))) for stem in LIST_FILES}
     regexes = {stem: _read_regexes(folder / f"{stem}.txt") for stem in REGEX_FILES}
-    return WordLists(folder, tables, lists, regexes, _read_rules(folder / f"{RULES_FILE}.txt"))
+    return WordLists(folder, tables, lists, regexes, _read_rules(folder / f"{RULES_FILE}.txt"),
+                     read_modals(folder / MODALS_FILE))
+
+
+def lexicon_paths(folder: Path) -> list[Path]:
+    """Every file the date library reads from `folder`."""
+    stems = (*TABLE_FILES, *LIST_FILES, *REGEX_FILES, RULES_FILE)
+    return [folder / f"{stem}.txt" for stem in stems] + [folder / MODALS_FILE]

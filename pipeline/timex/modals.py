@@ -1,20 +1,21 @@
-"""Dutch modal constructions that the date word lists cannot see.
+"""Dutch modal constructions that the tense markers cannot see.
 
 "Kim zou Poetin in augustus hebben ontmoet" is reported past (a modal with a perfect infinitive), while
 "Kim zal Poetin in augustus ontmoeten" is future. Both the date stage (which way "augustus" points) and
-the status rules need this, so it lives here, on the cue words of models/lexicon/event_cues.tsv.
+the event stage's status rules need this; the words are in models/lexicon/dates/modals.tsv.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from typing import Iterable
 
-from pipeline.events.lexicon import EventLexicon
+from pipeline.timex.api import Lexicon
 
 
-def modal_reading(span: Span, lexicon: EventLexicon) -> str | None:
-    """'future' for a modal without a perfect infinitive after it, 'past' with one, None without a modal."""
-    modals, perfect = lexicon.words("modal"), lexicon.words("perfect")
-    words = [token.lower_ for token in span]
+def modal_reading(words: Iterable[str], lexicon: Lexicon) -> str | None:
+    """'future' for a modal without a perfect infinitive after it, 'past' with one, None without a modal.
+    `words` are the lower-cased words of a clause or sentence."""
+    words = list(words)
+    modals, perfect = lexicon.words.modals["modal"], lexicon.words.modals["perfect"]
     first = next((i for i, word in enumerate(words) if word in modals), None)
     if first is None:
         return None

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.timex.first_characters import first_characters
-from pipeline.timex.lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, LexiconError, RawRule, WordLists
+from pipeline.timex.lexicon import LIST_FILES, RULES_FILE, TABLE_FILES, RawRule, WordLists
+from pipeline.errors import DataError, Errors
 from pipeline.timex.resolve import Underspecified
 
 # Language-neutral number shapes; guards keep "€2000" or "12,2019" from being read as years.
@@ -93,19 +94,17 @@ def _compile(raw: RawRule, expansions: dict[str, str], path: str) -> Rule:
     def expand(match: re.Match) -> str:
         if match.group(1) not in expansions:
             known = ", ".join(expansions)
-            raise LexiconError(f"{path}:{raw.line}: unknown placeholder %{match.group(1)}; known: {known}")
+            raise DataError(path, Errors.E023.format(value=match.group(1), known=known), raw.line)
         return expansions[match.group(1)]
 
     try:
         regex = re.compile(_LEFT_EDGE + _PLACEHOLDER.sub(expand, raw.pattern) + _RIGHT_EDGE, re.IGNORECASE)
     except re.error as error:
-        raise LexiconError(f"{path}:{raw.line}: rule {raw.rule_id} is not a valid pattern ({error})") from None
+        raise DataError(path, Errors.E012.format(error=f"rule {raw.rule_id}: {error}"), raw.line) from None
     unknown = sorted(set(regex.groupindex) - ALLOWED_GROUPS)
     if unknown:
-        raise LexiconError(
-            f"{path}:{raw.line}: rule {raw.rule_id} has unknown group(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(ALLOWED_GROUPS))}"
-        )
+        raise DataError(path, Errors.E011.format(allowed=", ".join(sorted(ALLOWED_GROUPS)),
+                                                 value=f"group(s) {', '.join(unknown)} of rule {raw.rule_id}"), raw.line)
     return Rule(raw.rule_id, regex, raw.examples)
 
 
@@ -235,7 +234,7 @@ def _value(group: str, text: str, scanner: Scanner) -> object:
     table = scanner.values[group]
     value = table.get(key, table.get(key.rstrip(".")))
     if value is None:
-        raise LexiconError(f"no value for {group} {text!r}: a placeholder and its word list disagree")
+        raise DataError("rules.txt", f"no value for {group} {text!r}: a placeholder and its word list disagree")
     return value
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.reading.cleaning import clean, junk_mask, load_junk_rules
+from pipeline.reading.cleaning import clean, junk_spans, load_junk_rules
 from tests.conftest import ARTICLES, REPO
 
 RULES = load_junk_rules(REPO / "models" / "lexicon" / "web_junk.txt")
@@ -127,9 +127,9 @@ def test_raw_span_of_a_folded_quote_covers_the_typographic_quotes():
     assert result.raw_span(start, start + 4) == (8, 12)
 
 
-def test_junk_mask_marks_exactly_the_removed_characters():
+def test_junk_spans_cover_exactly_the_removed_characters():
     text = "Kim (foto: AFP) Xi"
-    assert junk_mask(text, RULES) == [False] * 4 + [True] * 11 + [False] * 3
+    assert junk_spans(text, RULES) == [(4, 15)]  # "(foto: AFP)" and the space after it
 
 
 def test_cleaning_five_megabytes_of_widget_lines_is_quick():
@@ -138,9 +138,9 @@ def test_cleaning_five_megabytes_of_widget_lines_is_quick():
 
 
 @pytest.mark.parametrize("line, message", [
-    ("widget Lees ook", "expected 'kind<TAB>regex'"),
-    ("banner\tLees ook", "expected 'kind<TAB>regex'"),
-    ("widget\t(Lees ook", "bad regular expression"),
+    ("widget Lees ook", r"expected 2 tab-separated field\(s\) \(kind, regex\), found 1"),
+    ("banner\tLees ook", "expected one of credit, template, widget, got 'banner'"),
+    ("widget\t(Lees ook", "not a valid regular expression"),
 ])
 def test_bad_junk_rule_line_names_file_and_line(tmp_path, line, message):
     path = tmp_path / "junk.txt"

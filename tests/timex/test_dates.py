@@ -7,12 +7,32 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.timex.api import LexiconError, find_timexes, guess_tense, load_lexicon, normalize_date, normalize_range
+from pipeline import timex
 from pipeline.records import PartialDate
+from pipeline.timex import LexiconError, load_lexicon
 from pipeline.timex.resolve import Underspecified, resolve, resolve_range
 
-TABLE = Path("tests/data/date_expressions.tsv")
-LEXICON = Path("models/lexicon/dates")
+REPO = Path(__file__).resolve().parents[2]
+TABLE = REPO / "tests/data/date_expressions.tsv"
+LEXICON = REPO / "models/lexicon/dates"
+WORDS = load_lexicon(LEXICON)
+
+
+# The date library takes its word lists as an argument; these tests use the project's.
+def normalize_date(expression, anchor, tense=None):
+    return timex.normalize_date(expression, anchor, tense, lexicon=WORDS)
+
+
+def normalize_range(expression, anchor, tense=None):
+    return timex.normalize_range(expression, anchor, tense, lexicon=WORDS)
+
+
+def find_timexes(text, anchor, tense=None, lexicon=WORDS):
+    return timex.find_timexes(text, anchor, tense, lexicon=lexicon)
+
+
+def guess_tense(text):
+    return timex.guess_tense(text, WORDS)
 
 
 def _table_rows() -> list[dict[str, str]]:
@@ -38,7 +58,7 @@ def test_every_rule_finds_its_examples() -> None:
     for rule in lexicon.rules:
         assert rule.examples, f"rule {rule.rule_id} has no EXAMPLE line"
         for example in rule.examples:
-            found = find_timexes(example, PartialDate(2019, 4, 25), lexicon_dir=LEXICON)
+            found = find_timexes(example, PartialDate(2019, 4, 25), lexicon=lexicon)
             assert [timex.rule_id for timex in found] == [rule.rule_id], (rule.rule_id, example)
 
 
@@ -185,11 +205,13 @@ def _copy_lexicon(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("file_name", "content", "message"),
     [
-        ("months.txt", "# months\n# FORMAT: form<TAB>month\nbrumaire\t13\n", r"months.txt:3: expected a whole number"),
-        ("seasons.txt", "zomer\tsummer\n", r"seasons.txt:1: .*# FORMAT:"),
-        ("units.txt", "# units\n# FORMAT: form<TAB>unit\nweek\n", r"units.txt:3: expected 'form<TAB>value'"),
-        ("rules.txt", "# rules\n# FORMAT: id regex\nbroken\t%MONTHZ\n", r"rules.txt:3: unknown placeholder %MONTHZ"),
-        ("rules.txt", "# rules\n# FORMAT: id<TAB>regex\nbroken\t(?P<when>%MONTHS)\n", r"rules.txt:3: .*unknown group"),
+        ("months.txt", "# months\n# FORMAT: form<TAB>value\nbrumaire\t13\n", r"months.txt:3: expected a whole number"),
+        ("seasons.txt", "zomer\tsummer\n", r"seasons.txt:1: data line before the '# FORMAT:'"),
+        ("units.txt", "# units\n# FORMAT: form<TAB>value\nweek\n", r"units.txt:3: expected 2 tab-separated"),
+        ("units.txt", "# units\n# FORMAT: form<TAB>unit\nweek\tweek\n", r"units.txt:2: '# FORMAT:' declares"),
+        ("rules.txt", "# rules\n# FORMAT: rule_id<TAB>pattern\nbroken\t%MONTHZ\n", r"rules.txt:3: unknown placeholder %MONTHZ"),
+        ("rules.txt", "# rules\n# FORMAT: rule_id<TAB>pattern\nbroken\t(?P<when>%MONTHS)\n", r"rules.txt:3: .*group\(s\) when"),
+        ("modals.tsv", "# modals\n# FORMAT: kind<TAB>form\nmaybe\tmag\n", r"modals.tsv:3: expected one of modal, perfect"),
     ],
 )
 def test_broken_lexicon_file_is_reported_with_file_and_line(
@@ -205,8 +227,8 @@ def test_new_word_in_list_is_recognised(tmp_path: Path) -> None:
     folder = _copy_lexicon(tmp_path)
     relative = folder / "relative_days.txt"
     relative.write_text(relative.read_text(encoding="utf-8") + "gisterenavond\t-1\n", encoding="utf-8")
-    [timex] = find_timexes("gisterenavond", PartialDate(2019, 4, 25), lexicon_dir=folder)
-    assert timex.value == "2019-04-24"
+    [found] = find_timexes("gisterenavond", PartialDate(2019, 4, 25), lexicon=load_lexicon(folder))
+    assert found.value == "2019-04-24"
 
 
 SENTENCES = [

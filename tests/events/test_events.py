@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.records import Mention
-from tests.test_linking import defect, process
+from tests.conftest import defect, process
 
 THURSDAY = "2019-09-05"
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.export.tables import rows_for
-from pipeline.merge.clusters import cluster_mentions, dates_compatible, event_id, merge_in_document, places_compatible
+from pipeline.events.coreference import merge_in_document
+from pipeline.events.sameness import dates_compatible, places_compatible
+from pipeline.merge.clusters import cluster_mentions, event_id
 from pipeline.records import Actor, Mention, Place
 
 PUTIN = Actor("Vladimir Putin", "Q7747", "RUS")

@@ -9,10 +9,10 @@ import pytest
 from tests.conftest import ARTICLES, REPO
 from pipeline.reading.corpus import (FileRecord, ReadOptions, decode_text, language_problem, parse_header,
                              read_articles, split_large_text)
-from pipeline.knowledge.bundle import read_word_list
+from pipeline.knowledge.tables import read_words
 from pipeline.records import PartialDate
 
-FUNCTION_WORDS = read_word_list(REPO / "models" / "lexicon" / "dutch_function_words.txt")
+FUNCTION_WORDS = read_words(REPO / "models" / "lexicon" / "dutch_function_words.txt")
 OPTIONS = ReadOptions(function_words=FUNCTION_WORDS)
 DUTCH = "Premier Rutte heeft vandaag in Den Haag de Franse president ontvangen voor een gesprek.\n"
 

@@ -6,51 +6,20 @@ project's (models/actors), e.g. "Kim Jong-un" as in corpus/gold/events.csv.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from pipeline.reading.cleaning import clean
-from pipeline.config import load_settings
-from pipeline.knowledge.bundle import Knowledge, load_knowledge
-from pipeline.components.assemble import add_components
-from pipeline.records import Actor, Article, PartialDate, Place
-
-CONFIG = Path(__file__).resolve().parents[1] / "config.yaml"
-
-
-@lru_cache(maxsize=1)
-def rule_pipeline() -> tuple[Language, Knowledge]:
-    """Blank Dutch plus the project's components, built once: the tests must run without nl_core_news_sm."""
-    models_dir = load_settings(CONFIG).models_dir
-    return add_components(spacy.blank("nl"), models_dir), load_knowledge(models_dir)
-
-
-def process(text: str, published: str, doc_id: str = "test") -> Doc:
-    """Run one article text, dated `published` (YYYY[-MM[-DD]]), through the rule pipeline."""
-    nlp, _ = rule_pipeline()
-    cleaned = clean(text)
-    doc = nlp.make_doc(cleaned.text)
-    doc._.article = Article(doc_id, PartialDate.parse(published), text, "test")
-    doc._.clean = cleaned
-    return nlp(doc)
-
-
-def defect(reason: str, *values):
-    """A table row the pipeline gets wrong today: a strict xfail, so the fix is noticed and the mark removed."""
-    return pytest.param(*values, marks=pytest.mark.xfail(reason=reason, strict=True))
+from pipeline.linking.actors import actor_of
+from pipeline.records import Actor, PartialDate, Place
+from tests.conftest import defect, linking_pipeline, process
 
 
 def linked_actors(text: str, published: str, event_date: str | None = None) -> list[Actor]:
     """Every person mention as a canonical actor, resolved at the event date (default: publication)."""
-    _, knowledge = rule_pipeline()
+    _, knowledge = linking_pipeline()
     doc = process(text, published)
     date = PartialDate.parse(event_date or published)
-    return [mention.actor(knowledge, date) for mention in doc._.persons]
+    return [actor_of(mention, knowledge, date) for mention in doc._.persons]
 
 
 def only_actor(text: str, published: str, event_date: str | None = None) -> Actor:

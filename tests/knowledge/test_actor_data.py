@@ -14,7 +14,7 @@ import pytest
 from pipeline.config import load_settings
 
 # The data folder comes from config.yaml, as for the pipeline itself.
-ACTORS_DIR = load_settings(Path(__file__).resolve().parents[1] / "config.yaml").models_dir / "actors"
+ACTORS_DIR = load_settings(Path(__file__).resolve().parents[2] / "config.yaml").models_dir / "actors"
 COLUMNS = ["name", "qid", "country", "office", "title", "start", "end", "aliases", "short_names", "note"]
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
 TITLES = {
@@ -38,16 +38,19 @@ def _data_lines(path: Path) -> list[tuple[int, str]]:
             if line.strip() and not line.startswith("#")]
 
 
+def _format_line(path: Path) -> list[str]:
+    line = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# FORMAT:")), "")
+    return line[len("# FORMAT:"):].strip().split("<TAB>")
+
+
 def _actor_files() -> list[Path]:
-    """Actor tables are the .tsv files whose column line starts with `name`; relations.tsv and such are not."""
-    return [path for path in sorted(ACTORS_DIR.glob("*.tsv"))
-            if _data_lines(path) and _data_lines(path)[0][1].split("\t")[0] == "name"]
+    """Actor tables are the .tsv files whose FORMAT line starts with `name`; relations and such are not."""
+    return [path for path in sorted(ACTORS_DIR.glob("*.tsv")) if _format_line(path)[0] == "name"]
 
 
 def _read_rows(path: Path) -> list[Row]:
     """Rows of one file as column->value, keyed by `file:line` for readable failures."""
-    lines = _data_lines(path)
-    return [Row(f"{path.name}:{n}", dict(zip(COLUMNS, line.split("\t")))) for n, line in lines[1:]]
+    return [Row(f"{path.name}:{n}", dict(zip(COLUMNS, line.split("\t")))) for n, line in _data_lines(path)]
 
 
 def _all_rows() -> list[Row]:
@@ -90,7 +93,7 @@ def test_actor_files_exist_and_have_rows():
 
 
 def test_actor_files_have_the_agreed_column_line():
-    assert [p.name for p in _actor_files() if _data_lines(p)[0][1].split("\t") != COLUMNS] == []
+    assert [p.name for p in _actor_files() if _format_line(p) != COLUMNS] == []
 
 
 def test_every_row_has_ten_columns():

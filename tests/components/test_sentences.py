@@ -1,4 +1,5 @@
-"""Small stages: modal readings (pipeline.timex.modals) and paragraph sentence breaks (pipeline.components.sentences)."""
+"""Sentence boundaries (pipeline.components.sentences, word_periods): a paragraph break always ends a
+sentence; words spaCy lists as abbreviations but that end sentences in news do."""
 from __future__ import annotations
 
 import pytest
@@ -6,29 +7,9 @@ import spacy
 
 import pipeline.components.sentences  # noqa: F401  (registers the component)
 from pipeline.components.word_periods import split_word_periods
-from pipeline.config import load_settings
-from pipeline.events.lexicon import load_event_lexicon
-from pipeline.timex.modals import modal_reading
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.blank("nl")
-
-
-@pytest.mark.parametrize("sentence, reading", [
-    ("Kim zal Poetin volgende maand ontmoeten.", "future"),
-    ("Biden en Xi zullen elkaar op Bali spreken.", "future"),
-    ("Kim zou Poetin in augustus in het geheim hebben ontmoet.", "past"),  # reported past
-    ("De president zou vandaag zijn aangekomen in Vladivostok.", "past"),
-    ("Xi ontving Kim in de Grote Hal.", None),
-])
-def test_modal_reading(nlp, sentence, reading):
-    lexicon = load_event_lexicon(load_settings().models_dir)
-    assert modal_reading(nlp(sentence)[:], lexicon) == reading
-
-
-def test_paragraph_break_starts_a_sentence_even_without_a_full_stop(nlp):
+def test_paragraph_break_starts_a_sentence_even_without_a_full_stop():
     text = "Reactie Trump\n\nDe Amerikaanse president haalde uit naar Poetin."
     pipe = spacy.blank("nl")
     pipe.add_pipe("paragraph_sentences")
@@ -37,7 +18,7 @@ def test_paragraph_break_starts_a_sentence_even_without_a_full_stop(nlp):
     assert sentences == ["Reactie Trump", "De Amerikaanse president haalde uit naar Poetin."]
 
 
-def test_single_newline_inside_a_paragraph_also_breaks(nlp):
+def test_single_newline_inside_a_paragraph_also_breaks():
     pipe = spacy.blank("nl")
     pipe.add_pipe("paragraph_sentences")
     pipe.add_pipe("sentencizer")
@@ -50,8 +31,8 @@ def test_single_newline_inside_a_paragraph_also_breaks(nlp):
     ("Dat wist hij al. Toch ging hij.", 2),
     ("Ajax vs. PSV eindigde gelijk.", 1),  # lower-case "vs." (versus) stays an abbreviation
 ])
-def test_words_that_spacy_lists_as_abbreviations_end_sentences(text, sentences):
+def test_words_that_spacy_lists_as_abbreviations_end_sentences(project_settings, text, sentences):
     pipe = spacy.blank("nl")
-    split_word_periods(pipe, load_settings().models_dir)
+    split_word_periods(pipe, project_settings.models_dir)
     pipe.add_pipe("sentencizer")
     assert len(list(pipe(text).sents)) == sentences

@@ -174,7 +174,7 @@ def test_update_card_without_markers_is_refused(tmp_path: Path):
 
 
 def _committed_model() -> Path:
-    return load_settings(Path(__file__).resolve().parent.parent / "config.yaml").fallback_model
+    return load_settings(Path(__file__).resolve().parents[2] / "config.yaml").fallback_model
 
 
 @pytest.mark.skipif(not (_committed_model() / "meta.json").is_file(), reason="models/nl_summit_sm not trained yet")

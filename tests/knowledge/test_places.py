@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_settings
-from pipeline.knowledge.gazetteer import COUNTRY_COLUMNS, PLACE_COLUMNS, Gazetteer, read_table
+from pipeline.knowledge.gazetteer import COUNTRY_COLUMNS, PLACE_COLUMNS, PLACE_OPTIONAL, Gazetteer
+from pipeline.knowledge.tables import read_table
 from scripts.check_city_names import namesake_note
 
-PROJECT = Path(__file__).resolve().parents[1]
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -184,18 +185,18 @@ def test_ruler_forms_include_accent_free_spelling(gazetteer):
 
 def test_every_venue_is_in_the_generated_cities_file(gazetteer, places_dir):
     # cities.tsv is generated from venues.tsv; a stale build would lose hand-written venues.
-    for _, fields in read_table(places_dir / "venues.tsv", PLACE_COLUMNS):
-        place = gazetteer.find_place(fields[0])
-        assert place is not None and place.country == fields[1], fields[0]
+    for row in read_table(places_dir / "venues.tsv", PLACE_COLUMNS, PLACE_OPTIONAL):
+        place = gazetteer.find_place(row["name"])
+        assert place is not None and place.country == row["country"], row["name"]
 
 
 def write_places(folder: Path, country_rows: list[str], place_rows: list[str]) -> Path:
     """A miniature places folder in the real format."""
     (folder / "countries.tsv").write_text(
-        "# test countries\n# FORMAT:\t" + "\t".join(COUNTRY_COLUMNS) + "\n" + "".join(r + "\n" for r in country_rows),
+        "# test countries\n# FORMAT: " + "<TAB>".join(COUNTRY_COLUMNS) + "\n" + "".join(r + "\n" for r in country_rows),
         encoding="utf-8")
     (folder / "cities.tsv").write_text(
-        "# test places\n# FORMAT:\t" + "\t".join(PLACE_COLUMNS) + "\n" + "".join(r + "\n" for r in place_rows),
+        "# test places\n# FORMAT: " + "<TAB>".join(PLACE_COLUMNS) + "\n" + "".join(r + "\n" for r in place_rows),
         encoding="utf-8")
     return folder
 
@@ -211,13 +212,13 @@ def test_minimal_folder_loads(tmp_path):
 
 def test_row_with_missing_field_names_file_and_line(tmp_path):
     write_places(tmp_path, [RUSSIA], [MOSCOW, "Sochi\tRUS\t43.6\t39.7\tcity\t"])
-    with pytest.raises(ValueError, match=r"cities\.tsv:4: expected 7 tab-separated fields, found 6"):
+    with pytest.raises(ValueError, match=r"cities\.tsv:4: expected 7 tab-separated field\(s\) \(name, .*\), found 6"):
         Gazetteer.load(tmp_path)
 
 
 def test_unknown_kind_is_refused(tmp_path):
     write_places(tmp_path, [RUSSIA], ["Kremlin\tRUS\t55.75\t37.62\t\tpalace\tMoscow"])
-    with pytest.raises(ValueError, match=r"cities\.tsv:3: kind 'palace'"):
+    with pytest.raises(ValueError, match=r"cities\.tsv:3: expected one of city, venue, island, region, got 'palace'"):
         Gazetteer.load(tmp_path)
 
 
@@ -243,6 +244,6 @@ def test_demonym_of_two_countries_is_refused(tmp_path):
 def test_wrong_format_line_is_refused(tmp_path):
     write_places(tmp_path, [RUSSIA], [MOSCOW])
     path = tmp_path / "cities.tsv"
-    path.write_text(path.read_text(encoding="utf-8").replace("\tparent", "\tcity_parent"), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"cities\.tsv:2: FORMAT declares"):
+    path.write_text(path.read_text(encoding="utf-8").replace("<TAB>parent", "<TAB>city_parent"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cities\.tsv:2: '# FORMAT:' declares the columns .*city_parent"):
         Gazetteer.load(tmp_path)

@@ -1,0 +1,57 @@
+"""The candidate meetings of one sentence: one per trigger and participant set."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.clauses import clauses, trigger_scopes
+from pipeline.events.groups import split_by_dates, split_plural
+from pipeline.events.hosts import visit_host_persons, visit_hosts
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.participants import after_not_participant, bystander, compound_participants, persons_in
+from pipeline.events.pronouns import resolve_pronouns
+from pipeline.events.triggers import ordinal_reference
+from pipeline.knowledge.bundle import Knowledge
+from pipeline.records import Candidate, PersonMention, TriggerHit
+
+
+def unique_people(people: list[PersonMention]) -> list[PersonMention]:
+    """One mention per person, the first."""
+    seen, result = set(), []
+    for mention in people:
+        if mention.key not in seen:
+            seen.add(mention.key)
+            result.append(mention)
+    return result
+
+
+def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowledge: Knowledge,
+                           lexicon: EventLexicon, previous: tuple[PersonMention, ...] = ()) -> list[Candidate]:
+    """`previous`: the participants of the last meeting named in the sentence before, for "een tweede top"."""
+    persons = list(doc._.persons)
+    found: list[Candidate] = []
+    lone = len(hits) == 1
+    for clause in clauses(sent, lexicon):
+        scopes = trigger_scopes(doc, hits, clause, lexicon)
+        for hit, scope in scopes:
+            trigger = lexicon.triggers[hit.rule_id]
+            people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
+                      if not after_not_participant(doc, p, lexicon) and not bystander(doc, hit, trigger, p, lexicon)]
+            people += compound_participants(doc, hit, persons, knowledge)
+            inferred = any(p.inferred for p in people)
+            if trigger.kind in ("visit", "receive") and len(unique_people(people)) == 1:
+                places = visit_hosts(doc, hit, trigger, scope, doc._.places, lexicon)
+                hosts = visit_host_persons(doc, places, people, knowledge)
+                people, inferred = people + hosts, True
+            groups = split_plural(doc, hit, trigger, unique_people(people), scope, lexicon)
+            if trigger.kind in ("gathering", "meet") and not people:
+                if found:
+                    groups = [(list(found[-1].people), None)]  # "een tweede X-Y-ontmoeting, na de top in Z"
+                elif previous and ordinal_reference(doc, hit, lexicon):
+                    groups = [(list(previous), None)]  # "... een tweede Trump-Kim-ontmoeting. [...] een tweede top"
+            if len(groups) == 1:
+                groups = split_by_dates(doc, sent, hit, unique_people(people), scope) or groups
+            for group, own in groups:
+                if len(group) >= 2:
+                    found.append(Candidate(hit, trigger, tuple(group), inferred, (own,) if own else tuple(scope),
+                                           clause, lone and not own, len(scopes) == 1 and not own))
+    return found

@@ -1,0 +1,42 @@
+"""Cue words around a trigger: does a span hold a cue of a kind, is a trigger negated."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.lexicon import EventLexicon
+
+
+def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
+    """Does a cue phrase of this kind occur in the span? (single words by set lookup: this is hot)"""
+    words = [token.lower_ for token in span]
+    present = set(words)
+    for phrase in lexicon.phrases(kind):
+        if phrase[0] not in present:
+            continue
+        if len(phrase) == 1:
+            return True
+        size = len(phrase)
+        if any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+def words_before(doc: Doc, index: int, lexicon: EventLexicon, kind: str, floor: int = 0) -> list[str]:
+    """The lower-cased words in the kind's window before token `index` (not before `floor`)."""
+    return [doc[i].lower_ for i in range(max(floor, index - lexicon.window(kind)), index)]
+
+
+def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
+    """'zonder elkaar te ontmoeten', 'geen ontmoeting', 'ontmoetten elkaar niet'."""
+    negations, clause_negations = lexicon.words("negation"), lexicon.words("clause_negation")
+    sentence = doc[trigger_start].sent
+    # "zonder dat Poetin en Zelensky elkaar troffen": 'zonder' negates its whole clause.
+    for index in range(trigger_start - 1, sentence.start - 1, -1):
+        if doc[index].is_punct:
+            break
+        if doc[index].lower_ in clause_negations:
+            return True
+    window = lexicon.window("negation")
+    before = words_before(doc, trigger_start, lexicon, "negation", sentence.start)
+    after = [doc[i].lower_ for i in range(trigger_start + 1, min(trigger_start + window, sentence.end))]
+    return any(word in negations for word in before) or any(word in negations - clause_negations for word in after)

@@ -1,0 +1,60 @@
+"""From a candidate to a mention: the first date whose leaders held office, the place, the status, the
+evidence sentence and a confidence."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.participants import qualified_actors
+from pipeline.events.status import status_of
+from pipeline.events.when import date_fields, time_options
+from pipeline.events.where import choose_place, narrative_place
+from pipeline.knowledge.bundle import Knowledge
+from pipeline.records import Actor, Candidate, Mention, PartialDate, Place
+from pipeline.timex import Lexicon
+
+
+def mention_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: PartialDate | None,
+                 knowledge: Knowledge, lexicon: EventLexicon, dates: Lexicon) -> Mention | None:
+    """The mention a candidate makes, or None when fewer than two of its people qualify. Offsets and
+    evidence are in the cleaned text (export maps them to the original file)."""
+    # A date taken from the text before is dropped when the leaders were not in office then ("Syrië werd
+    # in 2011 uit de Liga gezet. Mohammed bin Salman begroette Assad").
+    for timex in time_options(candidate, doc, sent, anchor, lexicon, dates):
+        status = status_of(doc, sent, candidate, timex, anchor, lexicon, dates)
+        date, date_end, precision, date_text = date_fields(sent, timex, status, anchor, lexicon)
+        event_date = PartialDate.parse(date) if date else anchor
+        # Office is checked only against a date the text gives: "Koningin Beatrix ontving toen ..." is undated.
+        actors = qualified_actors(candidate, knowledge, event_date, checked=bool(date))
+        if actors is not None:
+            break
+    else:
+        return None
+    place = choose_place(doc, sent, candidate, knowledge, lexicon)
+    if place is None and timex is not None and timex.start_char < sent.start_char:  # "toen", or the narrative
+        place = narrative_place(doc, timex, knowledge, lexicon)
+    start, end = evidence_bounds(sent)
+    return Mention(doc_id, tuple(actors), date, date_end, precision, date_text, place, status,
+                   doc.text[start:end], start, end, _confidence(candidate, actors, place, date),
+                   candidate.hit.rule_id)
+
+
+def evidence_bounds(sent: Span) -> tuple[int, int]:
+    """The sentence's characters without trailing whitespace or an opening quote that belongs to the next
+    sentence."""
+    end = sent.end
+    while end > sent.start + 1:
+        last = sent.doc[end - 1]
+        opening_quote = last.is_quote and end - 2 >= sent.start and sent.doc[end - 2].whitespace_
+        if not (last.is_space or opening_quote):
+            break
+        end -= 1
+    return sent.start_char, sent.doc[end - 1].idx + len(sent.doc[end - 1].text)
+
+
+def _confidence(candidate: Candidate, actors: list[Actor], place: Place | None, date: str) -> float:
+    score = 0.45 + 0.35 * candidate.trigger.weight
+    score += 0.05 * bool(place) + 0.05 * bool(date)
+    score += 0.05 * all(a.qid for a in actors)
+    score -= 0.15 * candidate.inferred
+    return round(max(0.05, min(1.0, score)), 2)

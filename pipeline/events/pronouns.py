@@ -1,0 +1,102 @@
+"""Pronouns and pronoun phrases that refer back to leaders: 'hij', 'hem', 'ze', 'de twee', 'de drie leiders'."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipeline.events.lexicon import EventLexicon
+from pipeline.records import PersonMention
+
+
+def _plural_verb_near(doc: Doc, index: int, end: int, lexicon: EventLexicon) -> bool:
+    """Is 'ze' plural? Its verb stands beside it ('zaten ze', 'ze ontmoetten') or ends the stretch
+    ('waar ze Xi ontmoeten'); a plural finite verb has a plural ending."""
+    endings = tuple(lexicon.words("plural_verb_ending"))
+    last = next((i for i in range(end - 1, index, -1) if not doc[i].is_punct), index)
+    near = {i for i in (index - 1, index + 1, last) if 0 <= i < len(doc) and i != index}
+    return any(len(doc[i].text) > 4 and doc[i].lower_.endswith(endings) for i in near)
+
+
+def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[PersonMention],
+                     lexicon: EventLexicon) -> list[PersonMention]:
+    """'hij' is the first leader of the last earlier sentence naming one; 'de twee' the last two leaders."""
+    found = []
+    singles, objects = lexicon.words("pronoun_one"), lexicon.words("pronoun_object")
+    for start, end in ranges:
+        for index in range(start, end):
+            token = doc[index]
+            is_object = token.lower_ in objects
+            single = token.lower_ in singles or (token.lower_ in lexicon.words("pronoun_by_number")
+                                                 and not _plural_verb_near(doc, index, end, lexicon))
+            if (single or is_object) and not _is_possessive_context(doc, index, lexicon):
+                antecedent = _previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
+                if antecedent is not None:
+                    found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
+                                         rule=f"pronoun:{antecedent.rule}"))
+            following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+            if token.is_sent_start and token.lower_ in lexicon.words("pronoun_pair_initial") \
+                    and following in lexicon.words("pair_next"):  # "Die spraken elkaar vorige week ..."
+                found.extend(replace(p, start=index, end=index + 1, text=token.text, rule=f"pronoun:{p.rule}")
+                             for p in _last_n(index, persons, 2))
+            for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
+                for phrase in lexicon.phrases(kind):
+                    following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
+                    if phrase in lexicon.phrases("pronoun_needs_next") and following not in lexicon.words("pair_next"):
+                        continue  # "de twee landen" is no pronoun; "de twee elkaar" is
+                    if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
+                        found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
+                                             rule=f"pronoun:{p.rule}") for p in _last_n(index, persons, count))
+    return found
+
+
+def _is_possessive_context(doc: Doc, index: int, lexicon: EventLexicon) -> bool:
+    """"van hem" is a possessor, not a participant."""
+    return index > 0 and doc[index - 1].lower_ in lexicon.words("possessive")
+
+
+def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon,
+                               same_sentence_first: bool = True) -> PersonMention | None:
+    """For 'hij': the first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else
+    the first person of the last earlier sentence naming one. For 'hem' the same, but never someone of its
+    own clause: "Steinmeier ontving hem" is not Steinmeier; "Modi bezocht Dhaka, toen Hasina hem ontving"
+    is Modi."""
+    sentence_start = doc[index].sent.start
+    breaks = lexicon.words("clause_break")
+    # "Modi kwam uit Polen, waar hij ...": only across a clause word; "Samen met Meloni werd hij ..." is not.
+    same_sentence = [p for p in persons if sentence_start <= p.start < index
+                     and any(doc[i].lower_ in breaks for i in range(p.end, index))]
+    if not same_sentence_first:
+        clause_start = max((t.i for t in doc[sentence_start:index] if t.text == "," ), default=sentence_start)
+        same_sentence = [p for p in same_sentence if p.start < clause_start]
+    if same_sentence:
+        return same_sentence[0]
+    previous = doc[sentence_start - 1].sent if sentence_start > 0 else None
+    if previous is not None:
+        # "Hij schreef dat ... Xi sprak. Vanochtend had hij ...": a sentence led by 'hij' hands its
+        # antecedent on.
+        singles = lexicon.words("pronoun_one")
+        first_person = next((p.start for p in persons if previous.start <= p.start < previous.end), previous.end)
+        leading = next((t.i for t in doc[previous.start:first_person] if t.lower_ in singles), None)
+        if leading is not None:
+            return _previous_sentence_subject(doc, leading, persons, lexicon)
+    earlier = [p for p in persons if p.start < sentence_start]
+    if not earlier:
+        earlier = [p for p in persons if p.start < index]
+        return earlier[-1] if earlier else None
+    last_sentence = doc[earlier[-1].start].sent.start
+    return next(p for p in earlier if p.start >= last_sentence)
+
+
+def _last_n(index: int, persons: list[PersonMention], count: int) -> list[PersonMention]:
+    """The last `count` different leaders named before `index` ("de drie leiders"), or none."""
+    chosen: list[PersonMention] = []
+    names: set[str] = set()
+    for mention in reversed([p for p in persons if p.start < index]):
+        key = mention.person.name if mention.person else mention.text
+        if key not in names:
+            chosen.append(mention)
+            names.add(key)
+        if len(chosen) == count:
+            break
+    return chosen if len(chosen) == count else []

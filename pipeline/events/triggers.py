@@ -1,0 +1,73 @@
+"""Which trigger matches of a sentence report a meeting: their 'needs' words present, not negated,
+not remote, not a summit named only as the setting of another meeting; and which sentences only refer
+back to a meeting told elsewhere."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.cues import has_cue, negated, words_before
+from pipeline.events.lexicon import EventLexicon
+from pipeline.records import TriggerHit
+
+
+def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: EventLexicon) -> list[TriggerHit]:
+    """The Matcher hits (doc offsets) inside the sentence that satisfy their 'needs' words and are not
+    negated, remote or cancelled."""
+    matches = [m for m in matches if sent.start <= m[1] < sent.end]
+    if not matches or has_cue(sent, lexicon, "cancelled") or has_cue(sent, lexicon, "remote"):
+        return []
+    words = {token.lower_ for token in sent}
+    weak_remote = lexicon.words("remote_weak")
+    window = lexicon.window("remote_weak")
+    hits = []
+    for match_id, start, end in matches:
+        rule_id = sent.doc.vocab.strings[match_id]
+        trigger = lexicon.triggers[rule_id]
+        if trigger.needs and not words & set(trigger.needs):
+            continue
+        # "sprak in een toespraak": a letter or speech near a talk trigger is the channel, not a meeting;
+        # "sprak met Rutte en hield een toespraak" still is one.
+        near = sent.doc[max(sent.start, start - window):min(sent.end, end + window)]
+        if trigger.kind == "talk" and any(token.lower_ in weak_remote for token in near):
+            continue
+        if negated(sent.doc, start, lexicon):
+            continue
+        hits.append(TriggerHit(rule_id, start, end))
+    hits = _drop_nested(hits)
+    if len(hits) > 1:  # "samen met X werd hij ontvangen door Y": the other trigger says what happened
+        hits = [h for h in hits if not lexicon.triggers[h.rule_id].alone]
+    if any(lexicon.triggers[h.rule_id].kind != "gathering" for h in hits):
+        hits = [h for h in hits if not _summit_as_setting(sent, h, lexicon)]
+    return hits
+
+
+def _summit_as_setting(sent: Span, hit: TriggerHit, lexicon: EventLexicon) -> bool:
+    """'ontvangt vrijdag aan de zijlijn van de top X': the summit is where another meeting happens."""
+    if lexicon.triggers[hit.rule_id].kind != "gathering":
+        return False
+    return any(word in lexicon.words("setting") for word in words_before(sent.doc, hit.start, lexicon, "setting",
+                                                                         sent.start))
+
+
+def _drop_nested(hits: list[TriggerHit]) -> list[TriggerHit]:
+    kept: list[TriggerHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def refers_back(sent: Span, hits: list[TriggerHit], lexicon: EventLexicon) -> bool:
+    """'Het was hun eerste gesprek sinds 2020', 'de eerste keer dat ze elkaar spreken sinds ...': a sentence
+    about a meeting reported elsewhere. A meeting verb of its own ('spreekt morgen met X, de eerste
+    ontmoeting sinds 2016') makes it a report, unless it is 'de eerste keer dat'."""
+    if not (has_cue(sent, lexicon, "reference_first") and has_cue(sent, lexicon, "reference_since")):
+        return False
+    only_nouns = all(lexicon.triggers[hit.rule_id].form != "verb" for hit in hits)
+    return only_nouns or has_cue(sent, lexicon, "reference_phrase")
+
+
+def ordinal_reference(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
+    """'een tweede top', "zo'n volgende ontmoeting": the occasion named just before, told again."""
+    before = words_before(doc, hit.start, lexicon, "ordinal_reference", doc[hit.start].sent.start)
+    return any(word in lexicon.words("ordinal_reference") for word in before)

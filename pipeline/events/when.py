@@ -1,0 +1,136 @@
+"""When a meeting took place: the temporal expression that dates a candidate, the time the paragraph
+set, 'toen', the date fields written out, and the lede rule."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.clauses import clauses
+from pipeline.events.cues import has_cue
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.status import status_of
+from pipeline.records import Candidate, Mention, PartialDate, Timex
+from pipeline.timex import Lexicon
+
+
+def token_ranges(candidate: Candidate) -> list[list[tuple[int, int]]]:
+    """Where to look for a trigger's date or place, nearest first: its scope, then its clause."""
+    return [list(candidate.scope)] + ([[candidate.clause]] if candidate.lone_in_clause else [])
+
+
+def choose_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
+    """The temporal expression nearest the trigger: in its scope, else its clause, else (when it is the
+    sentence's only trigger) the sentence. A date after 'sinds' is a starting point, not a meeting date."""
+    about_person = [(a, b) for a, b in clauses(sent, lexicon)
+                    if doc[a].lower_ in lexicon.words("person_clause") and (a, b) != tuple(candidate.clause)]
+    # "met president Sall, die dit jaar voorzitter is": that date is the person's, not the meeting's
+    usable = [(start, timex) for start, timex in _dating_timexes(doc, sent, lexicon)
+              if not any(a <= start < b for a, b in about_person)]
+    trigger_char = doc[candidate.hit.start].idx
+    tiers = token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
+    tiers.append(_other_clauses(sent, candidate, lexicon))
+    for ranges in tiers:
+        found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
+        if found:
+            return min(found, key=lambda t: abs(t.start_char - trigger_char))
+    return _time_referred_back(doc, sent, candidate, lexicon)
+
+
+def _dating_timexes(doc: Doc, sent: Span, lexicon: EventLexicon) -> list[tuple[int, Timex]]:
+    """The sentence's time expressions that can date an event, with their first token. A date after
+    'sinds' is a starting point, not a meeting date."""
+    since = lexicon.words("since")
+    window = lexicon.window("since")
+    usable = []
+    for timex in doc._.timexes or []:
+        if not sent.start_char <= timex.start_char < sent.end_char:
+            continue
+        first = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
+        if first is None or any(doc[i].lower_ in since for i in range(max(sent.start, first.start - window),
+                                                                       first.start)):
+            continue
+        usable.append((first.start, timex))
+    return usable
+
+
+def narrative_timex(doc: Doc, sent: Span, lexicon: EventLexicon) -> Timex | None:
+    """A sentence without a date of its own goes on in the time the text last set: "Zelensky kwam
+    gisteren naar de top. Hij had direct na aankomst een ontmoeting met Modi." The last dating expression
+    of the nearest earlier sentence that has one, within the paragraph."""
+    previous = sent.start - 1
+    while previous >= 0:
+        earlier = doc[previous].sent
+        if "\n\n" in doc.text[earlier.end_char:sent.start_char]:
+            return None  # a new paragraph sets its own time
+        dated = [timex for _, timex in _dating_timexes(doc, earlier, lexicon) if timex.value]
+        if dated:
+            return dated[-1]
+        previous = earlier.start - 1
+    return None
+
+
+def _other_clauses(sent: Span, candidate: Candidate, lexicon: EventLexicon) -> list[tuple[int, int]]:
+    """The sentence's other clauses, last resort for a date: "In juli 2022 zaten ze aan tafel, nadat ze
+    elkaar eerst hadden gesproken" dates both. Not the trigger's own clause (its date belongs to its
+    other trigger); clauses about a person were left out before."""
+    return [(a, b) for a, b in clauses(sent, lexicon) if (a, b) != tuple(candidate.clause)]
+
+
+def _time_referred_back(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
+    """'Koningin Beatrix ontving toen president Chirac': 'toen' is the last date named before it."""
+    anaphors = lexicon.words("time_anaphor")
+    ranges = list(candidate.scope) + [(candidate.clause[0], candidate.hit.start)]
+    spots = sorted(i for a, b in ranges for i in range(a, b) if doc[i].lower_ in anaphors)
+    if not spots:
+        return None
+    # "bezocht Mauritius in 2015, toen hij werd ontvangen door ...": the nearest date before 'toen'
+    earlier = [t for t in doc._.timexes or [] if t.end_char <= doc[spots[0]].idx and t.value]
+    return earlier[-1] if earlier else None
+
+
+def time_options(candidate: Candidate, doc: Doc, sent: Span, anchor: PartialDate | None,
+                 lexicon: EventLexicon, dates: Lexicon) -> list[Timex | None]:
+    """The dates to try, best first. Without a date of its own the sentence goes on in the time the text
+    last set, unless it looks ahead while that time is past ("... en dat een tweede top daar zou
+    plaatsvinden"); undated is the last resort."""
+    own = choose_timex(doc, sent, candidate, lexicon)
+    if own is not None:
+        return [own]
+    narrative = narrative_timex(doc, sent, lexicon)
+    if narrative is not None and status_of(doc, sent, candidate, None, anchor, lexicon, dates) == "planned" \
+            and status_of(doc, sent, candidate, narrative, anchor, lexicon, dates) == "occurred":
+        narrative = None
+    return ([narrative] if narrative else []) + [None]
+
+
+def date_fields(sent: Span, timex: Timex | None, status: str, anchor: PartialDate | None,
+                lexicon: EventLexicon) -> tuple[str, str, str, str]:
+    """(date, date_end, date_precision, date_text) of a mention."""
+    if timex is not None and timex.value:
+        return timex.value, timex.value_end, timex.precision, timex.text
+    # A present or present-perfect report of the meeting itself happened on the article's date.
+    if status == "occurred" and anchor is not None and has_cue(sent, lexicon, "present_aux"):
+        return anchor.iso(), "", anchor.precision, ""
+    return "", "", "", ""
+
+
+def dated_in_lede(doc: Doc, mentions: list[Mention], anchor: PartialDate | None) -> list[Mention]:
+    """A news lede reports the news: an undated meeting that happened, told in the first paragraph,
+    happened on the article's date ("Bondspresident Steinmeier ontving hem in Berlijn.")."""
+    if anchor is None:
+        return mentions
+    lede_end = next((t.idx + len(t.text) for t in doc if "\n\n" in t.text_with_ws), None)
+    if lede_end is None:
+        return mentions  # a single paragraph is no article with a lede
+    return [replace(m, date=anchor.iso(), date_precision=anchor.precision)
+            if not m.date and m.status == "occurred" and m.char_end <= lede_end else m for m in mentions]
+
+
+def near_anchor(date: str, anchor: PartialDate | None, days: int = 3) -> bool:
+    """Is an ISO date within `days` of a day-precise article date?"""
+    if anchor is None or anchor.day is None or len(date) != 10:
+        return False
+    published = dt.date(anchor.year, anchor.month, anchor.day)
+    return abs((dt.date.fromisoformat(date) - published).days) <= days

@@ -1,0 +1,109 @@
+"""Where a meeting took place: the place a preposition puts in the trigger's scope or clause, a visit's
+object, 'daar'/'waar', the place of the sentence that set the time, and the article's setting."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.cues import words_before
+from pipeline.events.hosts import visit_hosts
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.when import near_anchor, token_ranges
+from pipeline.knowledge.bundle import Knowledge
+from pipeline.records import Candidate, Mention, PartialDate, Place, Timex
+
+
+def choose_place(doc: Doc, sent: Span, candidate: Candidate, knowledge: Knowledge,
+                 lexicon: EventLexicon) -> Place | None:
+    """The place after 'in/op/te/naar/aan' nearest the trigger (in its scope, else its clause); a venue
+    gives its city. Never from another clause: places there belong to other events or to sources."""
+    for ranges in token_ranges(candidate):
+        place = _nearest_place(doc, ranges, candidate.hit.start, lexicon)
+        if place is not None:
+            return city_of_venue(place, knowledge)
+    if candidate.trigger.object_place:  # "bezocht Mauritius in 2015", "om Turkije te bezoeken"
+        visited = visit_hosts(doc, candidate.hit, candidate.trigger, list(candidate.scope), doc._.places or [],
+                              lexicon)
+        if visited:
+            return city_of_venue(visited[0].place, knowledge)
+    return _place_referred_back(doc, sent, candidate, knowledge, lexicon)
+
+
+def narrative_place(doc: Doc, timex: Timex, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """The place of the sentence that set the time a later sentence goes on in: "Morgen reist Macron naar
+    Den Haag. Daarna heeft hij een gesprek met premier Rutte." """
+    first = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
+    if first is None:
+        return None
+    scene = first.sent
+    place = _nearest_place(doc, [(scene.start, scene.end)], first.start, lexicon)
+    return city_of_venue(place, knowledge) if place is not None else None
+
+
+def _place_referred_back(doc: Doc, sent: Span, candidate: Candidate, knowledge: Knowledge,
+                         lexicon: EventLexicon) -> Place | None:
+    """'... naar Vladivostok, en dat de twee elkaar daar ontmoeten': 'daar' is the last place named
+    before it, in this sentence or the one before."""
+    anaphors = lexicon.words("place_anaphor")
+    ranges = list(candidate.scope) + [(candidate.clause[0], candidate.hit.start)]
+    spots = sorted(i for a, b in ranges for i in range(a, b) if doc[i].lower_ in anaphors)
+    if not spots:
+        return None
+    earliest = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [m for m in doc._.places or [] if earliest <= m.start < spots[0]]
+    return city_of_venue(before[-1].place, knowledge) if before else None
+
+
+def _after_place_preposition(doc: Doc, start: int, lexicon: EventLexicon, floor: int) -> bool:
+    """Does a place preposition stand just before token `start` (and no preposition of origin right
+    before it: "uit Peking" is where someone came from)?"""
+    window = words_before(doc, start, lexicon, "place_prep", floor)
+    return bool(window) and window[-1] not in lexicon.words("origin") and \
+        any(word in lexicon.words("place_prep") for word in window)
+
+
+def _nearest_place(doc: Doc, ranges, anchor: int, lexicon: EventLexicon) -> Place | None:
+    best = None
+    for mention in doc._.places or []:
+        if not any(a <= mention.start < b for a, b in ranges):
+            continue
+        if not _after_place_preposition(doc, mention.start, lexicon, doc[mention.start].sent.start):
+            continue
+        rank = (mention.place.kind == "country", abs(mention.start - anchor))
+        if best is None or rank < best[0]:
+            best = (rank, mention.place)
+    return best[1] if best else None
+
+
+def city_of_venue(place: Place, knowledge: Knowledge) -> Place:
+    if place.kind == "venue":
+        record = knowledge.places.find_place(place.name)
+        if record is not None:
+            return knowledge.places.city_of(record).to_place("venue_city")
+    return place
+
+
+def article_setting(doc: Doc, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """Where the news happens: the first city or venue the first paragraph puts something 'in' or 'naar'
+    ("... is vandaag in Hiroshima aangekomen"). Meetings of the same days without a place of their own
+    are there."""
+    preps = lexicon.words("place_prep")
+    paragraph_end = next((t.i for t in doc if "\n\n" in t.text_with_ws), len(doc))
+    for mention in doc._.places or []:
+        if mention.start >= paragraph_end:
+            break
+        window = words_before(doc, mention.start, lexicon, "place_prep")
+        if mention.place.kind != "country" and mention.place.name and any(w in preps for w in window):
+            return city_of_venue(mention.place, knowledge)
+    return None
+
+
+def placed_in_setting(doc: Doc, mentions: list[Mention], anchor: PartialDate | None, knowledge: Knowledge,
+                      lexicon: EventLexicon) -> list[Mention]:
+    """Meetings within three days of the article's date and without a place of their own happen where the
+    article's first paragraph is set."""
+    setting = article_setting(doc, knowledge, lexicon)
+    if setting is None:
+        return mentions
+    return [replace(m, place=setting) if m.place is None and near_anchor(m.date, anchor) else m for m in mentions]

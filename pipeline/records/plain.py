@@ -1,0 +1,30 @@
+"""Plain forms of the records that cross process boundaries (spaCy serialises Doc._ values with msgpack)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from pipeline.records.dates import PartialDate
+from pipeline.records.documents import Article, CleanText
+from pipeline.records.events import Mention
+from pipeline.records.people import Actor
+from pipeline.records.places import Place
+
+
+def to_plain(record) -> dict:
+    """A dataclass as nested dicts and lists of plain values."""
+    return asdict(record)
+
+
+def article_from_plain(data: dict) -> Article:
+    published = data.get("published")
+    return Article(**{**data, "published": PartialDate(**published) if published else None})
+
+
+def clean_from_plain(data: dict) -> CleanText:
+    return CleanText(data["text"], tuple(data["offsets"]))
+
+
+def mention_from_plain(data: dict) -> Mention:
+    place = data.get("place")
+    return Mention(**{**data, "participants": tuple(Actor(**actor) for actor in data["participants"]),
+                      "place": Place(**place) if place else None})

@@ -1,0 +1,23 @@
+"""Modal readings (pipeline.timex.modals): a modal looks ahead, a modal with a perfect infinitive reports the past."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.timex import modal_reading
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("nl")
+
+
+@pytest.mark.parametrize("sentence, reading", [
+    ("Kim zal Poetin volgende maand ontmoeten.", "future"),
+    ("Biden en Xi zullen elkaar op Bali spreken.", "future"),
+    ("Kim zou Poetin in augustus in het geheim hebben ontmoet.", "past"),  # reported past
+    ("De president zou vandaag zijn aangekomen in Vladivostok.", "past"),
+    ("Xi ontving Kim in de Grote Hal.", None),
+])
+def test_modal_reading(nlp, date_lexicon, sentence, reading):
+    assert modal_reading((token.lower_ for token in nlp(sentence)), date_lexicon) == reading
