@@ -17,7 +17,8 @@ setup: $(STAMP)
 run: $(STAMP)                ## extract meetings from corpus/ into outputs/
 	$(BIN)/summits run
 
-test: $(STAMP)               ## the whole test suite
+test: $(STAMP)               ## the layering contract (import-linter), then the whole test suite
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 evaluate: run                ## score outputs/ against corpus/gold, the development set and the held-out set

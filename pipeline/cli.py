@@ -146,6 +146,26 @@ def dates_command(expression: str, anchor: str, tense: str | None, config: str |
     click.echo(f"{value}\t{precision}" + (f"\t{value_end}" if value_end else ""))
 
 
+@main.command("export-pipeline")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", type=click.Path(dir_okay=False), help="config.yaml (default: ./config.yaml).")
+@click.option("--no-model", is_flag=True, help="Save the rule-only pipeline (blank Dutch, no statistical model).")
+def export_pipeline_command(folder: Path, config: str | None, no_model: bool) -> None:
+    """Save the whole pipeline, data included, to FOLDER: spacy.load(FOLDER) then works anywhere this
+    package is installed (no models/ folder or config.yaml needed)."""
+    from pipeline.components.assemble import build_pipeline
+
+    settings = _settings(config)
+    try:
+        choice = build_pipeline(settings, use_model=not no_model)
+        choice.nlp.to_disk(folder)
+    except DataError as error:
+        raise UserError(f"bad data file: {error}", EXIT_DATA) from None
+    except OSError as error:
+        raise UserError(f"cannot write the pipeline to {folder}: {error}", EXIT_INPUT) from None
+    click.echo(f"saved {choice.name} with {len(choice.nlp.pipe_names)} components to {folder}", err=True)
+
+
 @main.command("train-model")
 @click.option("--config", type=click.Path(dir_okay=False))
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("training"),

@@ -100,8 +100,3 @@ def _check_values(path: Path, values: dict) -> None:
     for key in ("spacy_model", *_PATH_KEYS):
         if not isinstance(values[key], str) or not values[key].strip():
             raise ConfigError(f"{path}: {key} must be a non-empty text, got {values[key]!r}")
-
-
-def default_models_dir() -> Path:
-    """The models folder of the configuration found from here (for library callers without settings)."""
-    return load_settings().models_dir

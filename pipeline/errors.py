@@ -37,7 +37,6 @@ class Errors:
     E021 = "{what} {value!r} of {owner} already belongs to {other}"
     E022 = "parent {value!r} is not a place in {country}"
     E023 = "unknown placeholder %{value}; known: {known}"
-    E024 = "rule {value} does not find its own EXAMPLE {example!r}"
     E025 = "cue kind {value!r} is not declared in {declarations}"
     E026 = "the code asks for cue kind {value!r}, which {declarations} does not declare"
     E027 = "cue kind {value!r} is declared but has no cue in {cues}"

@@ -49,7 +49,7 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                 elif previous and ordinal_reference(doc, hit, lexicon):
                     groups = [(list(previous), None)]  # "... een tweede Trump-Kim-ontmoeting. [...] een tweede top"
             if len(groups) == 1:
-                groups = split_by_dates(doc, sent, hit, unique_people(people), scope) or groups
+                groups = split_by_dates(doc, sent, hit, unique_people(people)) or groups
             for group, own in groups:
                 if len(group) >= 2:
                     found.append(Candidate(hit, trigger, tuple(group), inferred, (own,) if own else tuple(scope),

@@ -11,8 +11,8 @@ from pipeline.events.lexicon import EventLexicon
 from pipeline.records import PersonMention, Trigger, TriggerHit
 
 
-def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit, people: list[PersonMention],
-                    scope: list[tuple[int, int]]) -> list[tuple[list[PersonMention], tuple[int, int]]] | None:
+def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit,
+                   people: list[PersonMention]) -> list[tuple[list[PersonMention], tuple[int, int]]] | None:
     """'Maandag ontving Trump Macron, donderdag Starmer': one host, partners each with a date of their own,
     are separate meetings; each keeps the stretch from its date to its name."""
     ordered = sorted(people, key=lambda p: p.start)

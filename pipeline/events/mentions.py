@@ -10,7 +10,7 @@ from pipeline.events.status import status_of
 from pipeline.events.when import date_fields, time_options
 from pipeline.events.where import choose_place, narrative_place
 from pipeline.knowledge.bundle import Knowledge
-from pipeline.records import Actor, Candidate, Mention, PartialDate, Place
+from pipeline.records import Actor, Candidate, Mention, PartialDate, Place, Timex
 from pipeline.timex import Lexicon
 
 
@@ -20,8 +20,15 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor
     evidence are in the cleaned text (export maps them to the original file)."""
     # A date taken from the text before is dropped when the leaders were not in office then ("Syrië werd
     # in 2011 uit de Liga gezet. Mohammed bin Salman begroette Assad").
-    for timex in time_options(candidate, doc, sent, anchor, lexicon, dates):
-        status = status_of(doc, sent, candidate, timex, anchor, lexicon, dates)
+    statuses: dict[int, str] = {}  # id of the date tried -> status: each is worked out once
+
+    def status_under(timex: Timex | None) -> str:
+        if id(timex) not in statuses:
+            statuses[id(timex)] = status_of(doc, sent, candidate, timex, anchor, lexicon, dates)
+        return statuses[id(timex)]
+
+    for timex in time_options(candidate, doc, sent, lexicon, status_under):
+        status = status_under(timex)
         date, date_end, precision, date_text = date_fields(sent, timex, status, anchor, lexicon)
         event_date = PartialDate.parse(date) if date else anchor
         # Office is checked only against a date the text gives: "Koningin Beatrix ontving toen ..." is undated.

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import has_cue
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.status import status_of
 from pipeline.records import Candidate, Mention, PartialDate, Timex
-from pipeline.timex import Lexicon
 
 
 def token_ranges(candidate: Candidate) -> list[list[tuple[int, int]]]:
@@ -35,7 +34,7 @@ def choose_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexic
         found = [t for start, t in usable if any(a <= start < b for a, b in ranges)]
         if found:
             return min(found, key=lambda t: abs(t.start_char - trigger_char))
-    return _time_referred_back(doc, sent, candidate, lexicon)
+    return _time_referred_back(doc, candidate, lexicon)
 
 
 def _dating_timexes(doc: Doc, sent: Span, lexicon: EventLexicon) -> list[tuple[int, Timex]]:
@@ -78,7 +77,7 @@ def _other_clauses(sent: Span, candidate: Candidate, lexicon: EventLexicon) -> l
     return [(a, b) for a, b in clauses(sent, lexicon) if (a, b) != tuple(candidate.clause)]
 
 
-def _time_referred_back(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
+def _time_referred_back(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
     """'Koningin Beatrix ontving toen president Chirac': 'toen' is the last date named before it."""
     anaphors = lexicon.words("time_anaphor")
     ranges = list(candidate.scope) + [(candidate.clause[0], candidate.hit.start)]
@@ -90,17 +89,16 @@ def _time_referred_back(doc: Doc, sent: Span, candidate: Candidate, lexicon: Eve
     return earlier[-1] if earlier else None
 
 
-def time_options(candidate: Candidate, doc: Doc, sent: Span, anchor: PartialDate | None,
-                 lexicon: EventLexicon, dates: Lexicon) -> list[Timex | None]:
+def time_options(candidate: Candidate, doc: Doc, sent: Span, lexicon: EventLexicon,
+                 status: Callable[[Timex | None], str]) -> list[Timex | None]:
     """The dates to try, best first. Without a date of its own the sentence goes on in the time the text
     last set, unless it looks ahead while that time is past ("... en dat een tweede top daar zou
-    plaatsvinden"); undated is the last resort."""
+    plaatsvinden"); undated is the last resort. `status` gives the candidate's status under a date."""
     own = choose_timex(doc, sent, candidate, lexicon)
     if own is not None:
         return [own]
     narrative = narrative_timex(doc, sent, lexicon)
-    if narrative is not None and status_of(doc, sent, candidate, None, anchor, lexicon, dates) == "planned" \
-            and status_of(doc, sent, candidate, narrative, anchor, lexicon, dates) == "occurred":
+    if narrative is not None and status(None) == "planned" and status(narrative) == "occurred":
         narrative = None
     return ([narrative] if narrative else []) + [None]
 

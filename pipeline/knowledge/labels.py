@@ -5,5 +5,3 @@ from __future__ import annotations
 SPANS_KEY = "knowledge"  # doc.spans[SPANS_KEY]: the ruler's matches, beside the model's doc.ents
 ACTOR, SHORT, PLACE, COUNTRY, DEMONYM, ROLE, MODIFIER, KIN = (
     "ACTOR", "SHORT", "PLACE", "COUNTRY", "DEMONYM", "ROLE", "MODIFIER", "KIN")
-SPAN_LABELS = (ACTOR, SHORT, PLACE, COUNTRY, DEMONYM, ROLE, MODIFIER, KIN)
-PROJECT_TYPES = ("PER", "PLACE", "NORP", "ORG", "OTHER")
