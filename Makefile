@@ -21,12 +21,14 @@ test: $(STAMP)               ## the layering contract (import-linter), then the 
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-evaluate: run                ## score outputs/ against corpus/gold, the development set and the held-out set
+evaluate: run                ## score outputs/ against corpus/gold, the development, held-out and realistic sets
 	$(BIN)/summits evaluate
 	$(BIN)/summits run tests/data/dev --out outputs/dev
 	$(BIN)/summits evaluate --gold tests/data/dev/gold.csv --pred outputs/dev/mentions.csv --out outputs/dev
 	$(BIN)/summits run tests/data/heldout --out outputs/heldout
 	$(BIN)/summits evaluate --gold tests/data/heldout/gold.csv --pred outputs/heldout/mentions.csv --out outputs/heldout
+	$(BIN)/summits run tests/data/realistic --out outputs/realistic
+	$(BIN)/summits evaluate --gold tests/data/realistic/gold.csv --pred outputs/realistic/mentions.csv --out outputs/realistic
 
 benchmark-dates: $(STAMP)    ## our date normaliser against dateparser on tests/data/date_expressions.tsv
 	$(BIN)/python scripts/benchmark_dates.py
@@ -38,4 +40,4 @@ model: $(STAMP)              ## retrain models/nl_summit_sm from training_data_d
 	$(BIN)/summits train-model
 
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/dev outputs/heldout
+	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/dev outputs/heldout outputs/realistic
