@@ -75,3 +75,25 @@ def process(text: str, published: str, doc_id: str = "test"):
 def defect(reason: str, *values):
     """A table row the pipeline gets wrong today: a strict xfail, so the fix is noticed and the mark removed."""
     return pytest.param(*values, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+THURSDAY = "2019-09-05"
+
+
+def meetings(text: str, published: str = THURSDAY) -> list:
+    return process(text, published)._.mentions
+
+
+def names(mention) -> set[str]:
+    return {actor.name for actor in mention.participants}
+
+
+def only_meeting(text: str, published: str = THURSDAY):
+    found = meetings(text, published)
+    assert len(found) == 1, f"expected one meeting in {text!r}, got {[sorted(names(m)) for m in found]}"
+    return found[0]
+
+
+def where(mention) -> tuple[str, str]:
+    """(English city or '', ISO alpha-3 or '') as written to the CSV."""
+    return (mention.place.name, mention.place.country) if mention.place else ("", "")

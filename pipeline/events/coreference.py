@@ -24,15 +24,16 @@ def merge_in_document(mentions: list[Mention]) -> list[Mention]:
 
 def _inherit_frame(mention: Mention, mentions: list[Mention]) -> Mention:
     """'Na de parade spraken Poetin en Kim elkaar': an undated past meeting belongs to the nearest dated
-    meeting of the article it shares a participant with, and happened on its date and at its place."""
+    meeting nearby that it is part of or shares a leader with, and happened on its date and at its place."""
     if mention.status != "occurred" or (mention.date and mention.place is not None):
         return mention
     names = set(mention.participant_key)
+    # Only a meeting that happened (never a planned or cancelled one) with one of its leaders: a meeting
+    # all its participants attended first (it is part of that one), then the nearest before it in the text
+    # (a trip moves on), else the nearest after it.
     frames = [m for m in mentions if m.date and m.status == "occurred" and m is not mention
               and names & set(m.participant_key) and places_compatible(m.place, mention.place)
               and dates_compatible(m.date, mention.date)]
-    # A meeting with all its participants first (it is part of that one), then the nearest such meeting
-    # before it in the text (a trip moves on), else the nearest after it.
     frames = [m for m in frames if names <= set(m.participant_key)] or frames
     before = [m for m in frames if m.char_start < mention.char_start]
     frame = max(before, key=lambda m: m.char_start) if before else \

@@ -40,3 +40,10 @@ def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
     before = words_before(doc, trigger_start, lexicon, "negation", sentence.start)
     after = [doc[i].lower_ for i in range(trigger_start + 1, min(trigger_start + window, sentence.end))]
     return any(word in negations for word in before) or any(word in negations - clause_negations for word in after)
+
+
+def separable_at_end(span: Span, lexicon: EventLexicon, verb_kind: str, particle_kind: str) -> bool:
+    """A separable verb whose particle ends the span: "blies de top met Poetin af", "schoof later aan"."""
+    words = [token.lower_ for token in span if not token.is_punct]
+    verb = next((i for i, word in enumerate(words) if word in lexicon.words(verb_kind)), None)
+    return verb is not None and len(words) > verb + 1 and words[-1] in lexicon.words(particle_kind)

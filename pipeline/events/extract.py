@@ -6,15 +6,20 @@ undated and unplaced ones (`when`, `where`), and `coreference` makes one mention
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from spacy.tokens import Doc
 
 from pipeline.events.candidates import candidates_in_sentence
 from pipeline.events.coreference import merge_in_document
 from pipeline.events.lexicon import EventLexicon, event_lexicon_paths, load_event_lexicon
-from pipeline.events.mentions import mention_from
+from pipeline.events.document import meetings_of
+from pipeline.events.mentions import draft_from
+from pipeline.events.references import called_off, joiners_in_sentence, references_in_sentence
 from pipeline.events.triggers import refers_back, sentence_triggers
 from pipeline.events.when import dated_in_lede
 from pipeline.events.where import placed_in_setting
@@ -49,23 +54,31 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     article = doc._.article
     doc_id, anchor = (article.doc_id, article.published) if article is not None else ("", None)
     knowledge, lexicon = data.knowledge, data.lexicon
-    mentions, references = [], []
+    drafts, references, joiners, cancelled = [], [], [], []
     matches = matcher(doc)
     previous: tuple[PersonMention, ...] = ()
     for sent in doc.sents:
         hits = sentence_triggers(sent, matches, lexicon)
-        found = references if refers_back(sent, hits, lexicon) else mentions
+        back = refers_back(sent, hits, lexicon)
         candidates = candidates_in_sentence(doc, sent, hits, knowledge, lexicon, previous) if hits else []
+        used = set()
         for candidate in candidates:
-            mention = mention_from(candidate, doc, sent, doc_id, anchor, knowledge, lexicon, data.dates)
-            if mention is not None:
-                found.append(mention)
+            draft = draft_from(candidate, doc, sent, doc_id, anchor, knowledge, lexicon, data.dates)
+            if draft is not None:
+                drafts.append(replace(draft, sentence_reference=back))
+                used.add(candidate.hit)
+        references += references_in_sentence(doc, sent, hits, used, knowledge, lexicon) if hits else []
+        joiners += joiners_in_sentence(doc, sent, lexicon)
+        stopped = called_off(doc, sent, lexicon)
+        cancelled += [stopped] if stopped else []
         previous = candidates[-1].people if candidates else ()
+    paragraph_of = paragraph_index(doc)
+    mentions = meetings_of(drafts, references, joiners, cancelled, paragraph_of, knowledge)
     mentions = placed_in_setting(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
-    return merge_in_document(mentions + _standalone(references, mentions))
+    return merge_in_document(mentions)
 
 
-def _standalone(references: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """Back-references count only when the article reports no meeting of those leaders otherwise."""
-    named = {actor.name for m in mentions for actor in m.participants}
-    return [r for r in references if not named & {actor.name for actor in r.participants}]
+def paragraph_index(doc: Doc) -> Callable[[int], int]:
+    """Character offset -> number of its paragraph (paragraphs are separated by a blank line)."""
+    starts = [0] + [match.end() for match in re.finditer(r"\n\s*\n", doc.text)]
+    return lambda position: bisect.bisect_right(starts, position) - 1

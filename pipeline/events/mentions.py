@@ -10,12 +10,13 @@ from pipeline.events.status import status_of
 from pipeline.events.when import date_fields, time_options
 from pipeline.events.where import choose_place, narrative_place
 from pipeline.knowledge.bundle import Knowledge
-from pipeline.records import Actor, Candidate, Mention, PartialDate, Place, Timex
+from pipeline.events.cues import words_before
+from pipeline.records import Actor, Candidate, Draft, Mention, PartialDate, Place, Timex, TriggerHit
 from pipeline.timex import Lexicon
 
 
-def mention_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: PartialDate | None,
-                 knowledge: Knowledge, lexicon: EventLexicon, dates: Lexicon) -> Mention | None:
+def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: PartialDate | None,
+               knowledge: Knowledge, lexicon: EventLexicon, dates: Lexicon) -> Draft | None:
     """The mention a candidate makes, or None when fewer than two of its people qualify. Offsets and
     evidence are in the cleaned text (export maps them to the original file)."""
     # A date taken from the text before is dropped when the leaders were not in office then ("Syrië werd
@@ -37,13 +38,31 @@ def mention_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor
             break
     else:
         return None
-    place = choose_place(doc, sent, candidate, knowledge, lexicon)
-    if place is None and timex is not None and timex.start_char < sent.start_char:  # "toen", or the narrative
+    own_date = timex is not None and sent.start_char <= timex.start_char < sent.end_char
+    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon)
+    if place is None and timex is not None and not own_date:  # "toen", or the narrative
         place = narrative_place(doc, timex, knowledge, lexicon)
     start, end = evidence_bounds(sent)
-    return Mention(doc_id, tuple(actors), date, date_end, precision, date_text, place, status,
-                   doc.text[start:end], start, end, _confidence(candidate, actors, place, date),
-                   candidate.hit.rule_id)
+    mention = Mention(doc_id, tuple(actors), date, date_end, precision, date_text, place, status,
+                      doc.text[start:end], start, end, _confidence(candidate, actors, place, date),
+                      candidate.hit.rule_id)
+    refers_back = candidate.trigger.form == "noun" and not own_date and determined(doc, candidate.hit, lexicon)
+    return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back)
+
+
+def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
+    """'het gesprek', 'die korte ontmoeting', 'hun eerste top': a meeting noun whose determiner is definite,
+    demonstrative or possessive may name a meeting the article tells elsewhere; 'een tweede top', 'een
+    nieuwe ontmoeting' name another occasion."""
+    floor = max(doc[hit.start].sent.start, hit.start - lexicon.window("reference_determiner"))
+    for index in range(hit.start - 1, floor - 1, -1):
+        word = doc[index].lower_
+        if word in lexicon.words("reference_determiner"):
+            return True
+        if word in lexicon.words("indefinite_determiner") or word in lexicon.words("ordinal_reference") \
+                or not doc[index].is_alpha or doc[index].text[:1].isupper():
+            return False
+    return False
 
 
 def evidence_bounds(sent: Span) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.linking.actors import actor_of
+from pipeline.linking.roles import ORGANISATION_HEAD
 from pipeline.records import Actor, Candidate, PartialDate, PersonMention, Trigger, TriggerHit
 
 # Titles of heads of state or government: a meeting needs at least one of them (guideline 1).
@@ -69,6 +70,8 @@ def qualified_actors(candidate: Candidate, knowledge: Knowledge, date: PartialDa
     actors: dict[str, Actor] = {}
     heads = 0
     for mention in candidate.people:
+        if mention.role is not None and ORGANISATION_HEAD in mention.role.titles:
+            continue  # "NAVO-baas Rutte" speaks for an international body here
         actor = actor_of(mention, knowledge, date)
         if actor is None or actor.name in actors:
             continue

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import PersonMention
 
@@ -66,6 +67,10 @@ def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention
     # "Modi kwam uit Polen, waar hij ...": only across a clause word; "Samen met Meloni werd hij ..." is not.
     same_sentence = [p for p in persons if sentence_start <= p.start < index
                      and any(doc[i].lower_ in breaks for i in range(p.end, index))]
+    # "Na een telefoongesprek met Poetin zei Trump dat hij ...": a person after a preposition is no subject.
+    subjects = [p for p in same_sentence if not set(words_before(doc, p.start, lexicon, "prepositional",
+                                                                 sentence_start)) & lexicon.words("prepositional")]
+    same_sentence = subjects or same_sentence
     if not same_sentence_first:
         clause_start = max((t.i for t in doc[sentence_start:index] if t.text == "," ), default=sentence_start)
         same_sentence = [p for p in same_sentence if p.start < clause_start]

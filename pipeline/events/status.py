@@ -24,8 +24,12 @@ def status_of(doc: Doc, sent: Span, candidate: Candidate, timex: Timex | None, a
             return "occurred" if order < 0 else "planned"
     if timex is not None and set(timex.text.lower().split()) & lexicon.words("future_time"):
         return "planned"  # "volgende week": ahead, even when it is still the article's month
-    governing = doc[sent.start:candidate.clause[1]]  # the trigger's clause and the clauses before it
-    if has_cue(governing, lexicon, "planned") or modal_reading((t.lower_ for t in governing), dates) == "future":
+    # The trigger's clause and the clauses before it, without quoted speech: '"De VS zullen Gaza overnemen",
+    # zei Trump op een persconferentie met Netanyahu' reports a press conference that took place.
+    quoted_trigger = in_quote(doc[candidate.hit.start])
+    governing = [token for token in doc[sent.start:candidate.clause[1]] if quoted_trigger or not in_quote(token)]
+    words = [token.lower_ for token in governing]
+    if planning_cue(words, lexicon) or modal_reading(words, dates) == "future":
         return "planned"
     clause = doc[candidate.clause[0]:candidate.clause[1]]
     # Dutch uses the present for the near future ("ze ontmoeten elkaar dinsdag"); a present perfect
@@ -50,3 +54,20 @@ def compare_dates(value: str, anchor: str) -> int:
     """-1/0/1 comparing two ISO dates at their common precision."""
     size = min(len(value), len(anchor))
     return (value[:size] > anchor[:size]) - (value[:size] < anchor[:size])
+
+
+def in_quote(token) -> bool:
+    """Is the token inside quotation marks within its sentence? (an odd number of quote marks before it)"""
+    sentence = token.sent
+    return sum(1 for t in sentence[:token.i - sentence.start] if t.is_quote) % 2 == 1
+
+
+def planning_cue(words: list[str], lexicon: EventLexicon) -> bool:
+    """A planned cue that is not a comparison: "langer dan gepland" and "zoals gepland" report a meeting
+    that took place."""
+    for index in range(len(words)):
+        for phrase in lexicon.phrases("planned"):
+            if tuple(words[index:index + len(phrase)]) == phrase and (index == 0 or words[index - 1]
+                                                                       not in lexicon.words("comparison")):
+                return True
+    return False

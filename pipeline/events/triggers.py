@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.events.cues import has_cue, negated, words_before
+from pipeline.events.clauses import clauses
+from pipeline.events.cues import has_cue, negated, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import TriggerHit
 
@@ -14,8 +15,12 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
     """The Matcher hits (doc offsets) inside the sentence that satisfy their 'needs' words and are not
     negated, remote or cancelled."""
     matches = [m for m in matches if sent.start <= m[1] < sent.end]
-    if not matches or has_cue(sent, lexicon, "cancelled") or has_cue(sent, lexicon, "remote"):
+    if not matches or called_off_in(sent, lexicon):
         return []
+    # A phone or video cue vetoes its own clause: "Na een telefoongesprek met Poetin kondigde Trump aan
+    # dat hij Zelensky volgende week ontvangt" still announces a visit.
+    remote = [(a, b) for a, b in clauses(sent, lexicon) if has_cue(sent.doc[a:b], lexicon, "remote")]
+    matches = [m for m in matches if not any(a <= m[1] < b for a, b in remote)]
     words = {token.lower_ for token in sent}
     weak_remote = lexicon.words("remote_weak")
     window = lexicon.window("remote_weak")
@@ -71,3 +76,10 @@ def ordinal_reference(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
     """'een tweede top', "zo'n volgende ontmoeting": the occasion named just before, told again."""
     before = words_before(doc, hit.start, lexicon, "ordinal_reference", doc[hit.start].sent.start)
     return any(word in lexicon.words("ordinal_reference") for word in before)
+
+
+def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
+    """'De top gaat niet door', 'Trump blies de ontmoeting met Poetin af': the sentence reports a meeting
+    called off."""
+    return has_cue(sent, lexicon, "cancelled") or any(
+        separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle") for a, b in clauses(sent, lexicon))

@@ -37,6 +37,15 @@ def choose_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexic
     return _time_referred_back(doc, candidate, lexicon)
 
 
+def own_clause_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
+    """The expression nearest the trigger within its scope or clause only ("Het bezoek is opvallend, omdat
+    Modi vorige maand in Moskou was": the month is another event's)."""
+    trigger_char = doc[candidate.hit.start].idx
+    ranges = list(candidate.scope) + [tuple(candidate.clause)]
+    found = [t for start, t in _dating_timexes(doc, sent, lexicon) if any(a <= start < b for a, b in ranges)]
+    return min(found, key=lambda t: abs(t.start_char - trigger_char), default=None)
+
+
 def _dating_timexes(doc: Doc, sent: Span, lexicon: EventLexicon) -> list[tuple[int, Timex]]:
     """The sentence's time expressions that can date an event, with their first token. A date after
     'sinds' is a starting point, not a meeting date."""

@@ -14,6 +14,7 @@ from pipeline.knowledge.bundle import Knowledge
 from pipeline.records import Person, PersonMention, RolePhrase
 
 _MAX_NAME_TOKENS = 4
+ORGANISATION_HEAD = "organisation_head"  # the title models/lexicon/roles.tsv gives heads of international bodies
 
 
 def _spans_by(doc: Doc, label: str, key: str) -> dict[int, Span]:
@@ -92,6 +93,10 @@ def link_roles(doc: Doc, knowledge: Knowledge, names: list[PersonMention]) -> li
     result = list(names)
     for phrase in find_role_phrases(doc, knowledge):
         named = next((by_start[i] for i in _name_positions(doc, phrase.end) if i in by_start), None)
+        if named is not None and ORGANISATION_HEAD in phrase.titles:
+            # "NAVO-baas Mark Rutte": here he speaks for an international body, not for a state
+            result[result.index(named)] = replace(named, role=phrase, rule=ORGANISATION_HEAD)
+            continue
         if named is not None and phrase.country:
             # "de Belgische premier Charles Michel": the country he represents here, whatever his later offices
             result[result.index(named)] = replace(named, country=phrase.country, role=phrase)

@@ -6,14 +6,15 @@ vocabulary: the working records (`PersonMention`, `Candidate`) as much as the ou
 from pipeline.records.columns import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS
 from pipeline.records.dates import PRECISIONS, PartialDate, Timex
 from pipeline.records.documents import Article, CleanText
-from pipeline.records.events import TRIGGER_FORMS, TRIGGER_KINDS, Candidate, Mention, Trigger, TriggerHit
+from pipeline.records.events import (TRIGGER_FORMS, TRIGGER_KINDS, Candidate, Draft, Joiner, Mention, Reference, Trigger,
+                                     TriggerHit)
 from pipeline.records.people import Actor, Person, PersonMention, RolePhrase, Term, overlap_days
 from pipeline.records.places import Place, PlaceMention
 from pipeline.records.plain import article_from_plain, clean_from_plain, mention_from_plain, to_plain
 
 __all__ = [
     "EVENT_COLUMNS", "LIST_SEPARATOR", "MENTION_COLUMNS", "PRECISIONS", "TRIGGER_FORMS", "TRIGGER_KINDS",
-    "Actor", "Article", "Candidate", "CleanText", "Mention", "PartialDate", "Person", "PersonMention", "Place",
+    "Actor", "Article", "Candidate", "CleanText", "Draft", "Joiner", "Reference", "Mention", "PartialDate", "Person", "PersonMention", "Place",
     "PlaceMention", "RolePhrase", "Term", "Timex", "Trigger", "TriggerHit", "article_from_plain",
     "clean_from_plain", "mention_from_plain", "overlap_days", "to_plain",
 ]

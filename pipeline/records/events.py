@@ -78,3 +78,33 @@ class Mention:
     def participant_key(self) -> tuple[str, ...]:
         """The participants' names, sorted: what makes two mentions candidates for one meeting."""
         return tuple(sorted(actor.name for actor in self.participants))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A mention before the document stage, with what the document stage needs to know of it."""
+
+    mention: Mention
+    trigger: Trigger
+    own_date: bool  # the date comes from the mention's own sentence (not the paragraph's time or 'toen')
+    own_place: bool  # likewise the place
+    refers_back: bool  # a noun that may only refer to a meeting told elsewhere ('het gesprek', 'hun eerste top')
+    sentence_reference: bool = False  # the sentence is about a meeting told elsewhere ('hun eerste gesprek sinds')
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A meeting word without participants of its own ("die ontmoeting vond plaats in Genève"): it adds its
+    date or place to the meeting in focus and never makes a meeting of its own."""
+
+    position: int  # character offset in the cleaned text
+    date: tuple[str, str, str, str] | None  # (date, date_end, precision, date_text) from its own sentence
+    place: Place | None
+
+
+@dataclass(frozen=True)
+class Joiner:
+    """A leader who joins the meeting in focus ("premier De Croo schoof later aan")."""
+
+    position: int
+    person: PersonMention

@@ -10,29 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.records import Mention
-from tests.conftest import defect, process
-
-THURSDAY = "2019-09-05"
-
-
-def meetings(text: str, published: str = THURSDAY) -> list[Mention]:
-    return process(text, published)._.mentions
-
-
-def names(mention: Mention) -> set[str]:
-    return {actor.name for actor in mention.participants}
-
-
-def only_meeting(text: str, published: str = THURSDAY) -> Mention:
-    found = meetings(text, published)
-    assert len(found) == 1, f"expected one meeting in {text!r}, got {[sorted(names(m)) for m in found]}"
-    return found[0]
-
-
-def where(mention: Mention) -> tuple[str, str]:
-    """(English city or '', ISO alpha-3 or '') as written to the CSV."""
-    return (mention.place.name, mention.place.country) if mention.place else ("", "")
-
+from tests.conftest import THURSDAY, defect, meetings, names, only_meeting, process, where
 
 # --- trigger families ---------------------------------------------------------------------------------
 TRIGGERS = [

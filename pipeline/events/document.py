@@ -1,0 +1,121 @@
+"""The document stage: the sentence-level drafts of one article become its meetings.
+
+Real news spreads one meeting over several sentences: a noun refers back to it ("het gesprek", "die
+ontmoeting"), a sentence without participants adds its place ("De top vond plaats in Genève"), a leader
+joins it later ("De Croo schoof later aan"), the article reports it cancelled. Each meeting takes its
+participants, date, place and status from all the sentences that refer to it; a reference never makes a
+meeting of its own, and a meeting never borrows from a meeting with another participant set.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from pipeline.events.participants import HEAD_TITLES
+from pipeline.events.sameness import dates_compatible, finer_place, places_compatible
+from pipeline.knowledge.bundle import Knowledge
+from pipeline.linking.actors import actor_of
+from pipeline.records import Draft, Joiner, Mention, PartialDate, Reference
+
+
+def meetings_of(drafts: list[Draft], references: list[Reference], joiners: list[Joiner],
+                cancelled: list[frozenset[str]], paragraph_of: Callable[[int], int],
+                knowledge: Knowledge) -> list[Mention]:
+    """The mentions of the article, each meeting's evidence gathered from all the sentences about it;
+    `coreference.merge_in_document` then makes one mention per meeting. `paragraph_of` gives the
+    paragraph number of a character offset: the meeting in focus is one told in the same paragraph or
+    the one before."""
+    drafts = [d for d in drafts if not _cancelled(d.mention, cancelled)]
+    drafts = _with_references(drafts, references, paragraph_of)
+    drafts = _with_joiners(drafts, joiners, paragraph_of, knowledge)
+    return _fold_back_references(drafts)
+
+
+def _cancelled(mention: Mention, cancelled: list[frozenset[str]]) -> bool:
+    """A planned meeting the article reports called off ("Trump blies de top met Poetin af")."""
+    names = set(mention.participant_key)
+    return mention.status == "planned" and any(names <= called_off for called_off in cancelled)
+
+
+def _focus(drafts: list[Draft], position: int, paragraph_of: Callable[[int], int]) -> int | None:
+    """The meeting in focus at a position: the nearest one told before it, in the same paragraph or the
+    one before; further back the text has moved on."""
+    before = [i for i, d in enumerate(drafts) if d.mention.char_start < position]  # earlier sentences only
+    if not before:
+        return None
+    nearest = max(before, key=lambda i: drafts[i].mention.char_start)
+    return nearest if paragraph_of(position) - paragraph_of(drafts[nearest].mention.char_start) <= 1 else None
+
+
+def _with_references(drafts: list[Draft], references: list[Reference],
+                     paragraph_of: Callable[[int], int]) -> list[Draft]:
+    """'Die ontmoeting vond plaats in Genève': the meeting in focus takes a date or place it lacks."""
+    drafts = list(drafts)
+    for reference in references:
+        index = _focus(drafts, reference.position, paragraph_of)
+        if index is None:
+            continue
+        mention = drafts[index].mention
+        if reference.date is not None and not dates_compatible(mention.date, reference.date[0]):
+            continue  # another occasion
+        if reference.place is not None and places_compatible(mention.place, reference.place):
+            mention = replace(mention, place=finer_place(mention.place, reference.place))
+        if reference.date is not None and not mention.date:
+            date, date_end, precision, text = reference.date
+            mention = replace(mention, date=date, date_end=date_end, date_precision=precision, date_text=text)
+        drafts[index] = replace(drafts[index], mention=mention)
+    return drafts
+
+
+def _with_joiners(drafts: list[Draft], joiners: list[Joiner], paragraph_of: Callable[[int], int],
+                  knowledge: Knowledge) -> list[Draft]:
+    """'Premier De Croo schuift later mee aan': one meeting with one more participant, not a new pair."""
+    drafts = list(drafts)
+    for joiner in joiners:
+        index = _focus(drafts, joiner.position, paragraph_of)
+        if index is None:
+            continue
+        mention = drafts[index].mention
+        date = PartialDate.parse(mention.date) if mention.date else None
+        actor = actor_of(joiner.person, knowledge, date)
+        if actor is None or actor.name in mention.participant_key or not _takes_part(joiner, knowledge, date):
+            continue
+        participants = tuple(sorted(mention.participants + (actor,), key=lambda a: a.name))
+        drafts[index] = replace(drafts[index], mention=replace(mention, participants=participants))
+    return drafts
+
+
+def _takes_part(joiner: Joiner, knowledge: Knowledge, date: PartialDate | None) -> bool:
+    person = joiner.person.person
+    if person is None:  # a leader the data lacks, named with a role and a country
+        role = joiner.person.role
+        return role is not None and bool(set(role.titles) & HEAD_TITLES)
+    return knowledge.qualifies(person, date)[0]
+
+
+def _fold_back_references(drafts: list[Draft]) -> list[Mention]:
+    """A noun that refers back ('het gesprek tussen Rutte en Merkel', undated) to a meeting of the same
+    leaders told elsewhere adds its place to that meeting and makes none of its own. A sentence about a
+    meeting reported elsewhere ('hun eerste gesprek sinds 2020') counts only when the article reports no
+    meeting of those leaders otherwise."""
+    reports = [d for d in drafts if not d.refers_back and not d.sentence_reference]
+    mentions = [d.mention for d in reports]
+    named = {name for d in reports for name in d.mention.participant_key}
+    for draft in drafts:
+        if draft.sentence_reference:
+            if not named & set(draft.mention.participant_key):
+                mentions.append(draft.mention)
+            continue
+        if not draft.refers_back:
+            continue
+        same = [i for i, d in enumerate(reports) if d.mention.participant_key == draft.mention.participant_key
+                and d.mention.status == draft.mention.status and dates_compatible(d.mention.date, draft.mention.date)
+                and places_compatible(d.mention.place, draft.mention.place)]
+        if not same:
+            mentions.append(draft.mention)
+            continue
+        nearest = min(same, key=lambda i: abs(reports[i].mention.char_start - draft.mention.char_start))
+        if draft.own_place:
+            mentions[nearest] = replace(mentions[nearest], place=finer_place(mentions[nearest].place,
+                                                                             draft.mention.place))
+    return mentions

@@ -1,0 +1,85 @@
+"""The document stage (issue 13): one meeting told over several sentences is one row with what all of them
+say; references, joiners and cancellations change the meeting in focus and make no meeting of their own.
+
+Sentences written for these tests in Dutch news style. Dates by hand from the calendar: 2019-09-05 is a
+Thursday, so past-tense "dinsdag" is 2019-09-03; 2025-10-23 is a Thursday.
+"""
+from __future__ import annotations
+
+from tests.conftest import meetings, names, only_meeting, where
+
+
+def test_a_back_reference_adds_its_place_and_makes_no_meeting():
+    found = only_meeting("Premier Rutte ontmoette dinsdag president Macron. Die ontmoeting vond plaats in Lyon, "
+                         "waar de twee ook een fabriek bezochten.")
+    assert names(found) == {"Mark Rutte", "Emmanuel Macron"}
+    assert where(found) == ("Lyon", "FRA") and found.date == "2019-09-03"
+
+
+def test_a_reference_never_changes_a_meeting_of_another_time():
+    found = only_meeting("Bondskanselier Scholz sprak dinsdag in Berlijn met premier Rutte. Het bezoek volgde op "
+                         "een conferentie die in maart in Genève werd gehouden.", "2023-09-07")
+    assert where(found) == ("Berlin", "DEU") and found.date == "2023-09-05"
+
+
+def test_a_reference_after_sinds_is_a_point_in_time_not_the_meeting_in_focus():
+    found = meetings("President Trump en Kim Jong-un ontmoetten elkaar in juni 2018 in Singapore. Een tweede top "
+                     "is in voorbereiding. Sinds de top in Hanoi is het overleg vastgelopen.", "2019-09-05")
+    planned = [m for m in found if m.status == "planned"]
+    assert len(planned) == 1 and where(planned[0]) == ("", "")
+
+
+def test_a_meeting_noun_with_people_of_its_own_is_no_reference():
+    found = only_meeting("Premier Rutte sprak dinsdag met president Macron. Het bezoek van minister Blinken aan "
+                         "Taiwan kwam daarbij ter sprake.")
+    assert where(found) == ("", "")
+
+
+def test_a_leader_who_joins_extends_the_meeting_instead_of_making_a_pair():
+    found = only_meeting("President Biden had dinsdag in Brussel een gesprek met koning Filip. Later schoof ook "
+                         "premier De Croo aan.", "2021-06-17")
+    assert names(found) == {"Joe Biden", "Philippe of Belgium", "Alexander De Croo"}
+
+
+def test_a_leader_connected_by_phone_does_not_join():
+    found = only_meeting("President Biden had dinsdag in Brussel een gesprek met koning Filip. De Franse president "
+                         "Macron was telefonisch aangesloten.", "2021-06-17")
+    assert names(found) == {"Joe Biden", "Philippe of Belgium"}
+
+
+def test_a_planned_meeting_the_article_reports_called_off_is_no_row():
+    assert meetings("Trump en Poetin zouden elkaar volgende maand in Boedapest zien. Donderdag blies Trump de "
+                    "ontmoeting met Poetin af.", "2025-10-23") == []
+
+
+def test_a_meeting_called_off_leaves_the_other_meetings_of_those_leaders():
+    found = only_meeting("Trump en Poetin ontmoetten elkaar in augustus in Alaska. Een nieuwe top met Poetin in "
+                         "Boedapest is inmiddels afgeblazen.", "2025-10-23")
+    assert found.status == "occurred" and found.date == "2025-08"
+
+
+def test_the_head_of_an_international_body_named_with_his_role_is_no_participant():
+    assert meetings("Trump stond donderdag samen met NAVO-baas Mark Rutte de pers te woord.", "2025-10-23") == []
+
+
+def test_a_phone_call_vetoes_its_own_clause_not_the_announced_visit():
+    found = only_meeting("Na een telefoongesprek met Poetin zei Trump dat hij president Zelensky volgende week in "
+                         "Washington ontvangt.", "2025-10-23")
+    assert names(found) == {"Donald Trump", "Volodymyr Zelenskyy"} and found.status == "planned"
+
+
+def test_a_modal_inside_a_quote_does_not_make_the_press_conference_planned():
+    found = only_meeting('"We zullen Oekraïne blijven steunen", zei Macron dinsdag op een gezamenlijke '
+                         "persconferentie met bondskanselier Scholz in Berlijn.", "2023-09-07")
+    assert found.status == "occurred" and where(found) == ("Berlin", "DEU")
+
+
+def test_longer_than_planned_is_a_meeting_that_took_place():
+    found = only_meeting("Poetin en Erdogan spraken dinsdag in Sotsji langer dan gepland met elkaar.")
+    assert found.status == "occurred" and found.date == "2019-09-03"
+
+
+def test_a_joint_appearance_before_the_press_is_a_meeting_with_its_place():
+    found = only_meeting("Obama en Balkenende stonden dinsdag in de Oval Office samen de pers te woord.",
+                         "2009-07-15")
+    assert names(found) == {"Barack Obama", "Jan Peter Balkenende"} and where(found) == ("Washington", "USA")
