@@ -108,13 +108,18 @@ def _fold_back_references(drafts: list[Draft]) -> list[Mention]:
             continue
         if not draft.refers_back:
             continue
-        same = [i for i, d in enumerate(reports) if d.mention.participant_key == draft.mention.participant_key
-                and d.mention.status == draft.mention.status and dates_compatible(d.mention.date, draft.mention.date)
+        # The meeting of those leaders (or of more, the reference naming only some), not one of another
+        # time or place; the reference's date counts only when its own sentence gives it.
+        own_date = draft.mention.date if draft.own_date else ""
+        names = set(draft.mention.participant_key)
+        same = [i for i, d in enumerate(reports) if names <= set(d.mention.participant_key)
+                and d.mention.status == draft.mention.status and dates_compatible(d.mention.date, own_date)
                 and places_compatible(d.mention.place, draft.mention.place)]
         if not same:
             mentions.append(draft.mention)
             continue
-        nearest = min(same, key=lambda i: abs(reports[i].mention.char_start - draft.mention.char_start))
+        exact = [i for i in same if reports[i].mention.participant_key == draft.mention.participant_key]
+        nearest = min(exact or same, key=lambda i: abs(reports[i].mention.char_start - draft.mention.char_start))
         if draft.own_place:
             mentions[nearest] = replace(mentions[nearest], place=finer_place(mentions[nearest].place,
                                                                              draft.mention.place))

@@ -22,7 +22,7 @@ from pipeline.events.mentions import draft_from
 from pipeline.events.references import called_off, joiners_in_sentence, references_in_sentence
 from pipeline.events.triggers import refers_back, sentence_triggers
 from pipeline.events.when import dated_in_lede
-from pipeline.events.where import placed_in_setting
+from pipeline.events.scene import placed_in_scene
 from pipeline.knowledge.bundle import Knowledge, knowledge_paths, load_knowledge
 from pipeline.records import Mention, PersonMention
 from pipeline.timex import Lexicon, load_lexicon
@@ -74,7 +74,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         previous = candidates[-1].people if candidates else ()
     paragraph_of = paragraph_index(doc)
     mentions = meetings_of(drafts, references, joiners, cancelled, paragraph_of, knowledge)
-    mentions = placed_in_setting(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
+    mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
     return merge_in_document(mentions)
 
 

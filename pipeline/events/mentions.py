@@ -12,7 +12,7 @@ from pipeline.events.where import choose_place, narrative_place
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.events.cues import words_before
 from pipeline.records import Actor, Candidate, Draft, Mention, PartialDate, Place, Timex, TriggerHit
-from pipeline.timex import Lexicon
+from pipeline.timex import Lexicon, guess_tense
 
 
 def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: PartialDate | None,
@@ -32,8 +32,10 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
         status = status_under(timex)
         date, date_end, precision, date_text = date_fields(sent, timex, status, anchor, lexicon)
         event_date = PartialDate.parse(date) if date else anchor
-        # Office is checked only against a date the text gives: "Koningin Beatrix ontving toen ..." is undated.
-        actors = qualified_actors(candidate, knowledge, event_date, checked=bool(date))
+        # Office is checked against a date the text gives, or the article's date for a report in the present
+        # ("Poetin schudt Guterres de hand"); "Koningin Beatrix ontving toen ..." is undated and unchecked.
+        present = guess_tense(doc[candidate.clause[0]:candidate.clause[1]].text, dates) != "past"
+        actors = qualified_actors(candidate, knowledge, event_date, checked=bool(date) or present)
         if actors is not None:
             break
     else:
@@ -60,7 +62,7 @@ def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
         if word in lexicon.words("reference_determiner"):
             return True
         if word in lexicon.words("indefinite_determiner") or word in lexicon.words("ordinal_reference") \
-                or not doc[index].is_alpha or doc[index].text[:1].isupper():
+                or not doc[index].is_alpha or (doc[index].text[:1].isupper() and not doc[index].is_sent_start):
             return False
     return False
 

@@ -2,7 +2,7 @@
 set, 'toen', the date fields written out, and the lede rule."""
 from __future__ import annotations
 
-import datetime as dt
+
 from dataclasses import replace
 from typing import Callable
 
@@ -135,9 +135,3 @@ def dated_in_lede(doc: Doc, mentions: list[Mention], anchor: PartialDate | None)
             if not m.date and m.status == "occurred" and m.char_end <= lede_end else m for m in mentions]
 
 
-def near_anchor(date: str, anchor: PartialDate | None, days: int = 3) -> bool:
-    """Is an ISO date within `days` of a day-precise article date?"""
-    if anchor is None or anchor.day is None or len(date) != 10:
-        return False
-    published = dt.date(anchor.year, anchor.month, anchor.day)
-    return abs((dt.date.fromisoformat(date) - published).days) <= days

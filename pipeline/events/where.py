@@ -2,16 +2,14 @@
 object, 'daar'/'waar', the place of the sentence that set the time, and the article's setting."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Span
 
 from pipeline.events.cues import words_before
 from pipeline.events.hosts import visit_hosts
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.when import near_anchor, token_ranges
+from pipeline.events.when import token_ranges
 from pipeline.knowledge.bundle import Knowledge
-from pipeline.records import Candidate, Mention, PartialDate, Place, Timex
+from pipeline.records import Candidate, Place, Timex
 
 
 def choose_place(doc: Doc, sent: Span, candidate: Candidate, knowledge: Knowledge,
@@ -82,28 +80,3 @@ def city_of_venue(place: Place, knowledge: Knowledge) -> Place:
         if record is not None:
             return knowledge.places.city_of(record).to_place("venue_city")
     return place
-
-
-def article_setting(doc: Doc, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
-    """Where the news happens: the first city or venue the first paragraph puts something 'in' or 'naar'
-    ("... is vandaag in Hiroshima aangekomen"). Meetings of the same days without a place of their own
-    are there."""
-    preps = lexicon.words("place_prep")
-    paragraph_end = next((t.i for t in doc if "\n\n" in t.text_with_ws), len(doc))
-    for mention in doc._.places or []:
-        if mention.start >= paragraph_end:
-            break
-        window = words_before(doc, mention.start, lexicon, "place_prep")
-        if mention.place.kind != "country" and mention.place.name and any(w in preps for w in window):
-            return city_of_venue(mention.place, knowledge)
-    return None
-
-
-def placed_in_setting(doc: Doc, mentions: list[Mention], anchor: PartialDate | None, knowledge: Knowledge,
-                      lexicon: EventLexicon) -> list[Mention]:
-    """Meetings within three days of the article's date and without a place of their own happen where the
-    article's first paragraph is set."""
-    setting = article_setting(doc, knowledge, lexicon)
-    if setting is None:
-        return mentions
-    return [replace(m, place=setting) if m.place is None and near_anchor(m.date, anchor) else m for m in mentions]

@@ -21,7 +21,7 @@ _CHAR_MAP = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": "",
     "\ufeff": "", "\u200b": "",
 })
-_KINDS = {"template", "widget", "credit"}
+_KINDS = {"template", "widget", "credit", "byline"}
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,11 @@ def load_junk_rules(path: Path) -> tuple[JunkRule, ...]:
 def junk_spans(text: str, rules: tuple[JunkRule, ...], start: int = 0) -> list[tuple[int, int]]:
     """Sorted, merged [start, end) spans that rules remove; the header before `start` is one of them."""
     spans = [(0, min(start, len(text)))] if start > 0 else []
+    # The header shares its line with the first paragraph: hide it (same length) so that line rules see the
+    # first paragraph at the start of a line.
+    masked = text if start <= 0 else " " * (min(start, len(text)) - 1) + "\n" + text[start:]
     for rule in rules:
-        spans.extend(match.span() for match in rule.pattern.finditer(text) if match.end() > match.start())
+        spans.extend(match.span() for match in rule.pattern.finditer(masked) if match.end() > match.start())
     merged: list[tuple[int, int]] = []
     for span_start, span_end in sorted(spans):
         if merged and span_start <= merged[-1][1]:

@@ -139,7 +139,7 @@ def test_cleaning_five_megabytes_of_widget_lines_is_quick():
 
 @pytest.mark.parametrize("line, message", [
     ("widget Lees ook", r"expected 2 tab-separated field\(s\) \(kind, regex\), found 1"),
-    ("banner\tLees ook", "expected one of credit, template, widget, got 'banner'"),
+    ("banner\tLees ook", "expected one of byline, credit, template, widget, got 'banner'"),
     ("widget\t(Lees ook", "not a valid regular expression"),
 ])
 def test_bad_junk_rule_line_names_file_and_line(tmp_path, line, message):
@@ -154,3 +154,22 @@ def test_junk_rules_file_has_a_header_with_source_and_format():
     lines = (REPO / "models" / "lexicon" / "web_junk.txt").read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")]
     assert any("Source:" in line for line in header) and any(line.startswith("# FORMAT:") for line in header)
+
+
+@pytest.mark.parametrize("raw, kept", [
+    (" date 2017-05-09 Door: redactie\n\nPoetin ontving Xi.", "Poetin ontving Xi."),
+    (" date 2018-06 vrijdag 22 juni 2018 , 4:10\n\nPoetin ontving Xi.", "Poetin ontving Xi."),
+    (" date 2025-12 donderdag, 04 december 2025 om 21:14\n\nPoetin ontving Xi.", "Poetin ontving Xi."),
+    (" date 2017-05 9/05/17 - 06u51 Bron: Belga\n\nPoetin ontving Xi.", "Poetin ontving Xi."),
+    (" date 2019-09 Maduro in Moskou\n\n15u41\n\nPoetin ontving Xi.", "Maduro in Moskou\n\nPoetin ontving Xi."),
+    (" date 2025-12 ECONOMIE\n\nPoetin ontving Xi.", "Poetin ontving Xi."),
+    (" date 2017-05 Merkel en Hollande bij het diner. © imagedesk.\n\nPoetin ontving Xi.",
+     "Merkel en Hollande bij het diner.\n\nPoetin ontving Xi."),
+])
+def test_bylines_time_stamps_and_section_labels_are_no_text(raw, kept):
+    assert clean(raw, RULES, raw.index(" ", 6) + 1).text == kept
+
+
+def test_a_time_in_a_sentence_and_a_capitalised_dateline_stay():
+    raw = " date 2025-07 WASHINGTON (ANP) - Trump ontvangt Netanyahu om 15:00 uur.\n\nNAVO en EU reageerden."
+    assert clean(raw, RULES, raw.index(" ", 6) + 1).text == raw[raw.index(" ", 6) + 1:]
