@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.events.clauses import clauses, trigger_scopes
+from pipeline.events.clauses import Clause, clause_structure, trigger_scopes
 from pipeline.events.groups import split_by_dates, split_plural
 from pipeline.events.hosts import visit_host_persons, visit_hosts
 from pipeline.events.lexicon import EventLexicon
@@ -30,10 +30,13 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
     persons = list(doc._.persons)
     found: list[Candidate] = []
     lone = len(hits) == 1
-    for clause in clauses(sent, lexicon):
+    structure = clause_structure(sent, lexicon)
+    for number, part in enumerate(structure):
+        clause = (part.start, part.end)
         scopes = trigger_scopes(doc, hits, clause, lexicon)
         for hit, scope in scopes:
             trigger = lexicon.triggers[hit.rule_id]
+            scope = _with_insertions(doc, hit, trigger.form == "noun", scope, part, structure[number + 1:], persons)
             people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
                       if not after_not_participant(doc, p, lexicon) and not bystander(doc, hit, trigger, p, lexicon)]
             people += compound_participants(doc, hit, persons, knowledge)
@@ -55,3 +58,23 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                     found.append(Candidate(hit, trigger, tuple(group), inferred, (own,) if own else tuple(scope),
                                            clause, lone and not own, len(scopes) == 1 and not own))
     return found
+
+
+def _with_insertions(doc: Doc, hit: TriggerHit, noun: bool, scope: list[tuple[int, int]], part: Clause,
+                     following: list[Clause], persons: list[PersonMention]) -> list[tuple[int, int]]:
+    """A clause interrupted by an inserted clause keeps its subject ("Merkel en Hollande, die ..., hebben
+    gisteravond samen gedineerd"); an inserted relative clause has its antecedent as subject ("Trump, die
+    naar Vietnam reist voor zijn ontmoeting met Kim"); a meeting noun right before an inserted clause owns
+    it ("het bezoek aan het Witte Huis, dat de premier gisteren aflegde, ...")."""
+    scope = list(scope)
+    if part.head is not None and hit.start >= part.start:
+        scope.insert(0, part.head)
+    if part.relative and part.antecedent is not None:
+        antecedent = next((p for p in persons if p.end == part.antecedent + 1), None)
+        if antecedent is not None:
+            scope.insert(0, (antecedent.start, antecedent.end))
+    insertion = following[0] if following else None
+    if noun and insertion is not None and insertion.relative and insertion.start == part.end \
+            and not any(doc[i].is_punct for i in range(hit.end, insertion.start - 1)):
+        scope.insert(len(scope) - 1, (insertion.start, insertion.end))  # the trigger's own stretch stays last
+    return scope

@@ -6,26 +6,69 @@ and each trigger owns the stretch up to the next one.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import TriggerHit
 
 
-def clauses(sent: Span, lexicon: EventLexicon) -> list[tuple[int, int]]:
-    """Split a sentence at clause words ('dat', 'die', ';') into [start, end) token ranges."""
+@dataclass(frozen=True)
+class Clause:
+    """A clause's token range; `head` is the main-clause part before an insertion this clause continues
+    ("Merkel en Hollande, die ..., hebben gisteravond gedineerd"); `antecedent` the last token before the
+    comma of an inserted relative clause ("Trump, die naar Vietnam reist voor zijn ontmoeting met Kim")."""
+
+    start: int
+    end: int
+    head: tuple[int, int] | None = None
+    antecedent: int | None = None
+    relative: bool = False  # an inserted clause opened by a relative word after a comma
+
+
+def clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
+    """Split a sentence at clause words ('dat', 'die', ';'). A clause opened after a comma and closed by the
+    next comma, with the sentence going on after it, is an insertion: what follows continues the clause
+    before it."""
     breaks, after_comma = lexicon.words("clause_break"), lexicon.words("clause_break_comma")
-    bounds, start = [], sent.start
+    found: list[Clause] = []
+    start, head, skip = sent.start, None, -1
     for token in sent:
-        breaks_here = token.lower_ in breaks or (token.lower_ in after_comma and token.i > sent.start
+        i = token.i
+        breaks_here = token.lower_ in breaks or (token.lower_ in after_comma and i > sent.start
                                                  and token.nbor(-1).text == ",")
-        if token.i > sent.start and (token.nbor(-1).lower_, token.lower_) in lexicon.phrases("distributive"):
+        if i > sent.start and (token.nbor(-1).lower_, token.lower_) in lexicon.phrases("distributive"):
             breaks_here = False  # "onder wie" lists the partners; it starts no clause
-        if breaks_here and token.i > start:
-            bounds.append((start, token.i))
-            start = token.i
-    bounds.append((start, sent.end))
-    return bounds
+        if not breaks_here or i <= start or i == skip:
+            continue
+        closing = _closing_comma(sent, i, lexicon) if token.nbor(-1).text == "," else None
+        found.append(Clause(start, i, head))
+        if closing is None:
+            start, head = i, None
+            continue
+        found.append(Clause(i, closing + 1, None, i - 2, relative=True))
+        head = (found[-2].head or (found[-2].start, found[-2].start))[0], found[-2].end
+        start, skip = closing + 1, closing + 1
+    found.append(Clause(start, sent.end, head))
+    return found
+
+
+def _closing_comma(sent: Span, opening: int, lexicon: EventLexicon) -> int | None:
+    """The comma that closes an insertion opened at `opening`, when the sentence goes on after it with more
+    than a new coordinated clause ("en", "maar")."""
+    closing = next((t.i for t in sent.doc[opening + 1:sent.end] if t.text == ","), None)
+    if closing is None or closing + 1 >= sent.end - 1:
+        return None
+    following = sent.doc[closing + 1]
+    if following.is_punct or following.lower_ in lexicon.words("conjunct"):
+        return None
+    return closing
+
+
+def clauses(sent: Span, lexicon: EventLexicon) -> list[tuple[int, int]]:
+    """The sentence's clauses as [start, end) token ranges."""
+    return [(clause.start, clause.end) for clause in clause_structure(sent, lexicon)]
 
 
 def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Callable
 
 from pipeline.events.participants import HEAD_TITLES
+from pipeline.events.scene import in_scene_time
 from pipeline.events.sameness import dates_compatible, finer_place, places_compatible
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.linking.actors import actor_of
@@ -19,7 +20,7 @@ from pipeline.records import Draft, Joiner, Mention, PartialDate, Reference
 
 
 def meetings_of(drafts: list[Draft], references: list[Reference], joiners: list[Joiner],
-                cancelled: list[frozenset[str]], paragraph_of: Callable[[int], int],
+                cancelled: list[frozenset[str]], paragraph_of: Callable[[int], int], anchor: PartialDate | None,
                 knowledge: Knowledge) -> list[Mention]:
     """The mentions of the article, each meeting's evidence gathered from all the sentences about it;
     `coreference.merge_in_document` then makes one mention per meeting. `paragraph_of` gives the
@@ -27,8 +28,29 @@ def meetings_of(drafts: list[Draft], references: list[Reference], joiners: list[
     the one before."""
     drafts = [d for d in drafts if not _cancelled(d.mention, cancelled)]
     drafts = _with_references(drafts, references, paragraph_of)
-    drafts = _with_joiners(drafts, joiners, paragraph_of, knowledge)
-    return _fold_back_references(drafts)
+    drafts = _with_joiners(drafts, joiners, paragraph_of, anchor, knowledge)
+    return _fold_back_references(_defaults_yield(drafts, anchor))
+
+
+def _defaults_yield(drafts: list[Draft], anchor: PartialDate | None) -> list[Draft]:
+    """A meeting dated only by default ("is Balkenende ontvangen": the article's date) is the meeting of
+    the same leaders that another sentence dates in the same days ("gisteren"): it takes that date."""
+    if anchor is None:
+        return drafts
+    dated = {}
+    for draft in drafts:
+        mention = draft.mention
+        if draft.own_date and mention.date_text and in_scene_time(mention.date, anchor):
+            dated.setdefault((mention.participant_key, mention.status), mention)
+    result = []
+    for draft in drafts:
+        mention = draft.mention
+        source = dated.get((mention.participant_key, mention.status))
+        if source is not None and mention.date == anchor.iso() and not mention.date_text:
+            draft = replace(draft, mention=replace(mention, date=source.date, date_end=source.date_end,
+                                                   date_precision=source.date_precision, date_text=source.date_text))
+        result.append(draft)
+    return result
 
 
 def _cancelled(mention: Mention, cancelled: list[frozenset[str]]) -> bool:
@@ -37,14 +59,15 @@ def _cancelled(mention: Mention, cancelled: list[frozenset[str]]) -> bool:
     return mention.status == "planned" and any(names <= called_off for called_off in cancelled)
 
 
-def _focus(drafts: list[Draft], position: int, paragraph_of: Callable[[int], int]) -> int | None:
-    """The meeting in focus at a position: the nearest one told before it, in the same paragraph or the
-    one before; further back the text has moved on."""
-    before = [i for i, d in enumerate(drafts) if d.mention.char_start < position]  # earlier sentences only
+def _focus(drafts: list[Draft], position: int, paragraph_of: Callable[[int], int], reach: int = 1) -> int | None:
+    """The meeting in focus at a position: the nearest one told before it (in an earlier sentence, and not
+    in a clause of earlier time, "nadat hij zondag de koningin had bezocht"), at most `reach` paragraphs
+    back; further back the text has moved on."""
+    before = [i for i, d in enumerate(drafts) if d.mention.char_start < position and not d.background]
     if not before:
         return None
     nearest = max(before, key=lambda i: drafts[i].mention.char_start)
-    return nearest if paragraph_of(position) - paragraph_of(drafts[nearest].mention.char_start) <= 1 else None
+    return nearest if paragraph_of(position) - paragraph_of(drafts[nearest].mention.char_start) <= reach else None
 
 
 def _with_references(drafts: list[Draft], references: list[Reference],
@@ -68,29 +91,31 @@ def _with_references(drafts: list[Draft], references: list[Reference],
 
 
 def _with_joiners(drafts: list[Draft], joiners: list[Joiner], paragraph_of: Callable[[int], int],
-                  knowledge: Knowledge) -> list[Draft]:
+                  anchor: PartialDate | None, knowledge: Knowledge) -> list[Draft]:
     """'Premier De Croo schuift later mee aan': one meeting with one more participant, not a new pair."""
     drafts = list(drafts)
     for joiner in joiners:
-        index = _focus(drafts, joiner.position, paragraph_of)
+        index = _focus(drafts, joiner.position, paragraph_of, reach=2)  # "schoof later aan" names its meeting
         if index is None:
             continue
         mention = drafts[index].mention
-        date = PartialDate.parse(mention.date) if mention.date else None
+        date = PartialDate.parse(mention.date) if mention.date else anchor
         actor = actor_of(joiner.person, knowledge, date)
-        if actor is None or actor.name in mention.participant_key or not _takes_part(joiner, knowledge, date):
+        if actor is None or actor.name in mention.participant_key or not _leads(joiner, knowledge, date):
             continue
         participants = tuple(sorted(mention.participants + (actor,), key=lambda a: a.name))
         drafts[index] = replace(drafts[index], mention=replace(mention, participants=participants))
     return drafts
 
 
-def _takes_part(joiner: Joiner, knowledge: Knowledge, date: PartialDate | None) -> bool:
+def _leads(joiner: Joiner, knowledge: Knowledge, date: PartialDate | None) -> bool:
+    """Only a head of state or government joins a meeting of leaders; a minister who sits in belongs to a
+    delegation (GUIDELINES rule 10)."""
     person = joiner.person.person
     if person is None:  # a leader the data lacks, named with a role and a country
         role = joiner.person.role
         return role is not None and bool(set(role.titles) & HEAD_TITLES)
-    return knowledge.qualifies(person, date)[0]
+    return knowledge.qualifies(person, date)[1]
 
 
 def _fold_back_references(drafts: list[Draft]) -> list[Mention]:
@@ -109,11 +134,12 @@ def _fold_back_references(drafts: list[Draft]) -> list[Mention]:
         if not draft.refers_back:
             continue
         # The meeting of those leaders (or of more, the reference naming only some), not one of another
-        # time or place; the reference's date counts only when its own sentence gives it.
+        # time or place; the reference's date counts only when its own sentence gives it, and its status is
+        # that of the clause it stands in ("Met zijn bezoek wil Biden ..."), not of the meeting.
         own_date = draft.mention.date if draft.own_date else ""
         names = set(draft.mention.participant_key)
         same = [i for i, d in enumerate(reports) if names <= set(d.mention.participant_key)
-                and d.mention.status == draft.mention.status and dates_compatible(d.mention.date, own_date)
+                and dates_compatible(d.mention.date, own_date)
                 and places_compatible(d.mention.place, draft.mention.place)]
         if not same:
             mentions.append(draft.mention)

@@ -73,7 +73,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         cancelled += [stopped] if stopped else []
         previous = candidates[-1].people if candidates else ()
     paragraph_of = paragraph_index(doc)
-    mentions = meetings_of(drafts, references, joiners, cancelled, paragraph_of, knowledge)
+    mentions = meetings_of(drafts, references, joiners, cancelled, paragraph_of, anchor, knowledge)
     mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
     return merge_in_document(mentions)
 

@@ -49,7 +49,8 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
                       doc.text[start:end], start, end, _confidence(candidate, actors, place, date),
                       candidate.hit.rule_id)
     refers_back = candidate.trigger.form == "noun" and not own_date and determined(doc, candidate.hit, lexicon)
-    return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back)
+    background = doc[candidate.clause[0]].lower_ in lexicon.words("background_clause")
+    return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back, background=background)
 
 
 def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:

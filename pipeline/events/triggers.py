@@ -66,8 +66,10 @@ def refers_back(sent: Span, hits: list[TriggerHit], lexicon: EventLexicon) -> bo
     """'Het was hun eerste gesprek sinds 2020', 'de eerste keer dat ze elkaar spreken sinds ...': a sentence
     about a meeting reported elsewhere. A meeting verb of its own ('spreekt morgen met X, de eerste
     ontmoeting sinds 2016') makes it a report, unless it is 'de eerste keer dat'."""
-    if not (has_cue(sent, lexicon, "reference_first") and has_cue(sent, lexicon, "reference_since")):
-        return False
+    first = lexicon.words("reference_first")
+    near = any(first & set(words_before(sent.doc, hit.start, lexicon, "reference_first", sent.start)) for hit in hits)
+    if not ((near or has_cue(sent, lexicon, "reference_phrase")) and has_cue(sent, lexicon, "reference_since")):
+        return False  # "zijn eerste trip sinds zijn aantreden, nadat hij de koningin had bezocht" reports a meeting
     only_nouns = all(lexicon.triggers[hit.rule_id].form != "verb" for hit in hits)
     return only_nouns or has_cue(sent, lexicon, "reference_phrase")
 

@@ -131,7 +131,10 @@ def dated_in_lede(doc: Doc, mentions: list[Mention], anchor: PartialDate | None)
     lede_end = next((t.idx + len(t.text) for t in doc if "\n\n" in t.text_with_ws), None)
     if lede_end is None:
         return mentions  # a single paragraph is no article with a lede
+    # A lede that names leaders the article dates elsewhere tells that meeting: it takes that date later.
+    dated = {m.participant_key for m in mentions if m.date and m.status == "occurred"}
     return [replace(m, date=anchor.iso(), date_precision=anchor.precision)
-            if not m.date and m.status == "occurred" and m.char_end <= lede_end else m for m in mentions]
+            if not m.date and m.status == "occurred" and m.char_end <= lede_end and m.participant_key not in dated
+            else m for m in mentions]
 
 

@@ -51,10 +51,22 @@ def find_role_phrases(doc: Doc, knowledge: Knowledge) -> list[RolePhrase]:
         before = modifier_ending.get(start)
         if before is not None:
             start, modifier = before.start, knowledge.role_modifiers.get(before.text.lower(), "")
-        if start > 0 and doc[start - 1].lower_ in knowledge.grammar["indefinite_article"]:
-            modifier = "generic"  # "een Israëlische premier": any holder, not a particular one
+        if _indefinite_before(doc, start, knowledge):
+            modifier = "generic"  # "een Israëlische premier", "een tweede vorst": any holder, not a particular one
         phrases.append(RolePhrase(start, end, country, role.titles, modifier))
     return sorted(phrases, key=lambda p: p.start)
+
+
+def _indefinite_before(doc: Doc, start: int, knowledge: Knowledge) -> bool:
+    """'een' right before the role phrase, or before one lower-case word ('een tweede vorst')."""
+    for index in (start - 1, start - 2):
+        if index < 0:
+            return False
+        if doc[index].lower_ in knowledge.grammar["indefinite_article"]:
+            return True
+        if not (doc[index].is_alpha and doc[index].is_lower):
+            return False
+    return False
 
 
 def _inside_longer_role(span: Span, doc: Doc) -> bool:

@@ -90,6 +90,7 @@ class Draft:
     own_place: bool  # likewise the place
     refers_back: bool  # a noun that may only refer to a meeting told elsewhere ('het gesprek', 'hun eerste top')
     sentence_reference: bool = False  # the sentence is about a meeting told elsewhere ('hun eerste gesprek sinds')
+    background: bool = False  # told in a clause of earlier time ('nadat hij zondag de koningin had bezocht')
 
 
 @dataclass(frozen=True)

@@ -83,3 +83,42 @@ def test_a_joint_appearance_before_the_press_is_a_meeting_with_its_place():
     found = only_meeting("Obama en Balkenende stonden dinsdag in de Oval Office samen de pers te woord.",
                          "2009-07-15")
     assert names(found) == {"Barack Obama", "Jan Peter Balkenende"} and where(found) == ("Washington", "USA")
+
+
+def test_a_relative_clause_between_subject_and_verb_keeps_the_subject_and_the_date():
+    found = only_meeting("In Berlijn hebben bondskanselier Merkel en François Hollande, die als Franse president "
+                         "zijn laatste week ingaat, gisteravond samen gedineerd.", "2017-05-09")
+    assert names(found) == {"Angela Merkel", "François Hollande"}
+    assert found.date == "2017-05-08" and where(found) == ("Berlin", "DEU")
+
+
+def test_the_antecedent_of_a_relative_clause_is_its_meeting_participant():
+    found = only_meeting("Analisten verwachten dat Trump, die eind februari naar Vietnam reist voor een ontmoeting "
+                         "met Kim Jong-un, daar ook over handel praat.", "2019-02-10")
+    assert names(found) == {"Donald Trump", "Kim Jong-un"} and found.date == "2019-02"
+
+
+def test_a_relative_clause_after_a_meeting_noun_tells_who_made_the_visit_and_when():
+    found = only_meeting("President Bush valt weinig meer te verwijten. Op het bezoek aan het Witte Huis, dat de "
+                         "Nederlandse premier gisteren aflegde, reageert de Kamer lauw.", "2008-06-06")
+    assert names(found) == {"George W. Bush", "Jan Peter Balkenende"}
+    assert found.date == "2008-06-05" and where(found) == ("Washington", "USA")
+
+
+def test_an_indefinite_role_after_an_ordinal_names_nobody():
+    found = only_meeting("President Biden ontmoet vandaag koning Filip. Zo komt al een tweede vorst aan bod, nadat "
+                         "hij zondag op de thee was bij de Britse koningin Elizabeth.", "2021-06-14")
+    assert names(found) == {"Joe Biden", "Philippe of Belgium"}
+
+
+def test_only_a_head_of_state_or_government_joins_a_meeting():
+    found = only_meeting("President Biden had maandag in Brussel een audiëntie bij koning Filip. Premier De Croo en "
+                         "minister van Buitenlandse Zaken Blinken schoven later mee aan.", "2021-06-15")
+    assert names(found) == {"Joe Biden", "Philippe of Belgium", "Alexander De Croo"}
+
+
+def test_the_first_trip_since_is_no_back_reference_when_the_meeting_is_in_its_own_clause():
+    found = meetings("President Biden ontmoet vandaag koning Filip. Het is zijn eerste trip sinds zijn aantreden, "
+                     "nadat hij zondag op bezoek was bij de Britse koningin Elizabeth.", "2021-06-14")
+    assert {frozenset(names(m)) for m in found} == {frozenset({"Joe Biden", "Elizabeth II"}),
+                                                   frozenset({"Joe Biden", "Philippe of Belgium"})}
