@@ -23,6 +23,7 @@ INPUT_SUFFIXES = (".txt", ".jsonl")
 # ` date 2019-04 ` or `date 2019-04-25`: the header the news export writes on the first line.
 DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DUTCH_PART = 0.4  # share of the short words that Dutch paragraphs must hold
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")  # "Jong-un" is one word, not "Jong" + "un"
 
 
@@ -146,17 +147,26 @@ def language_problem(text: str, options: ReadOptions) -> str:
     Only short lowercase words are counted: they are almost all function words in any language, so
     their share on the Dutch list separates Dutch (0.85 or more in the sample and development
     articles) from English, French, German or Spanish news (0.45 or less), while names ("Kim", "Xi")
-    and long content words do not dilute the share the way they do in a ratio over all words.
+    and long content words do not dilute the share the way they do in a ratio over all words. The share is
+    taken per paragraph: Dutch news with English wire captions is Dutch when its Dutch paragraphs hold at
+    least 40 % of the short words.
     """
     if not options.function_words:
         return ""
-    short = [word for word in _WORD.findall(text[:20000]) if len(word) <= 3 and word.islower()]
-    if len(short) < options.min_short_words:
+    paragraphs = [[word for word in _WORD.findall(paragraph) if len(word) <= 3 and word.islower()]
+                  for paragraph in _PARAGRAPH_BREAK.split(text[:20000])]
+    total = sum(len(short) for short in paragraphs)
+    if total < options.min_short_words:
         return ""  # too few to judge; let it through
-    ratio = sum(word in options.function_words for word in short) / len(short)
-    if ratio < options.min_dutch_ratio:
-        return f"not Dutch (only {ratio:.0%} of its short words are Dutch function words)"
-    return ""
+    dutch = sum(len(short) for short in paragraphs if short and _dutch_share(short, options) >= options.min_dutch_ratio)
+    if dutch >= _DUTCH_PART * total:
+        return ""
+    ratio = _dutch_share([word for short in paragraphs for word in short], options)
+    return f"not Dutch (only {ratio:.0%} of its short words are Dutch function words)"
+
+
+def _dutch_share(words: list[str], options: ReadOptions) -> float:
+    return sum(word in options.function_words for word in words) / len(words)
 
 
 def _read_txt(data: bytes, path: Path, options: ReadOptions, record: FileRecord) -> Iterator[Article]:

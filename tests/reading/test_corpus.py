@@ -261,3 +261,21 @@ def test_five_megabyte_file_is_read_in_parts_that_rebuild_it(tmp_path):
     assert [a.body_start for a in articles] == [14, 0, 0]
     assert records[0].status == "processed"
     assert "groot: large text cut at paragraph breaks into 3 parts" in records[0].notes
+
+
+def test_dutch_article_with_english_wire_captions_is_dutch():
+    caption = ("Queen Elizabeth II of Britain and Chinese President Xi Jinping ride in a carriage to the palace in "
+               "London on October 20, 2015, on the first day of his visit to the UK. ")
+    body = ("De Britse koningin heeft de Chinese president met veel vertoon ontvangen. Hij is vier dagen in het land "
+            "en zal ook met de premier spreken over de handel, die voor beide landen van groot belang is. Na het "
+            "diner in het paleis hield de koningin een korte toespraak, waarin zij de banden tussen de twee landen "
+            "prees. Critici vinden dat de regering te weinig zegt over de mensenrechten in China. ")
+    text = caption * 2 + "\n\n" + body * 2 + "\n\n" + caption
+    assert language_problem(text, OPTIONS) == ""
+
+
+def test_english_article_with_one_dutch_line_is_not_dutch():
+    english = ("The president said on Monday that he would meet the prime minister of Japan in Tokyo later this "
+               "month, and that the two of them would talk about trade and the war in Ukraine. ")
+    text = (english * 3 + "\n\n") * 3 + "Rutte sprak met Macron over de oorlog in Oekraïne."
+    assert language_problem(text, OPTIONS).startswith("not Dutch")
