@@ -25,8 +25,10 @@ def unique_people(people: list[PersonMention]) -> list[PersonMention]:
 
 
 def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowledge: Knowledge,
-                           lexicon: EventLexicon, previous: tuple[PersonMention, ...] = ()) -> list[Candidate]:
-    """`previous`: the participants of the last meeting named in the sentence before, for "een tweede top"."""
+                           lexicon: EventLexicon, previous: tuple[PersonMention, ...] = (),
+                           focus: tuple[PersonMention, ...] = ()) -> list[Candidate]:
+    """`previous`: the participants of the last meeting named in the sentence before, for "een tweede top";
+    `focus`: the group in focus (the last meeting's participants, or a group last named), for 'beide heren'."""
     persons = list(doc._.persons)
     found: list[Candidate] = []
     lone = len(hits) == 1
@@ -37,9 +39,11 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
         for hit, scope in scopes:
             trigger = lexicon.triggers[hit.rule_id]
             scope = _with_insertions(doc, hit, trigger.form == "noun", scope, part, structure[number + 1:], persons)
-            people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon)
+            people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon, focus)
                       if not after_not_participant(doc, p, lexicon) and not bystander(doc, hit, trigger, p, lexicon)]
             people += compound_participants(doc, hit, persons, knowledge)
+            if trigger.kind == "receive" and _received_by_nobody(doc, hit, scope, persons, lexicon):
+                continue  # "Het trio werd onthaald door een minister": guests received by no leader
             inferred = any(p.inferred for p in people)
             if trigger.kind in ("visit", "receive") and len(unique_people(people)) == 1:
                 places = visit_hosts(doc, hit, trigger, scope, doc._.places, lexicon)
@@ -78,3 +82,15 @@ def _with_insertions(doc: Doc, hit: TriggerHit, noun: bool, scope: list[tuple[in
             and not any(doc[i].is_punct for i in range(hit.end, insertion.start - 1)):
         scope.insert(len(scope) - 1, (insertion.start, insertion.end))  # the trigger's own stretch stays last
     return scope
+
+
+def _received_by_nobody(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]], persons: list[PersonMention],
+                        lexicon: EventLexicon) -> bool:
+    """A passive reception whose agent ('door ...') names no leader."""
+    own_start, own_end = scope[-1]
+    agents = [i for i in range(max(own_start, hit.start - lexicon.window("agent")), own_end)
+              if doc[i].lower_ in lexicon.words("agent")]
+    if not agents:
+        return False
+    stop = next((i for i in range(agents[0], own_end) if doc[i].is_punct), own_end)
+    return not any(agents[0] < p.start < stop for p in persons)

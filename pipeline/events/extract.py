@@ -19,6 +19,7 @@ from pipeline.events.coreference import merge_in_document
 from pipeline.events.lexicon import EventLexicon, event_lexicon_paths, load_event_lexicon
 from pipeline.events.document import meetings_of
 from pipeline.events.mentions import draft_from
+from pipeline.events.pronouns import group_at
 from pipeline.events.references import called_off, joiners_in_sentence, references_in_sentence
 from pipeline.events.triggers import refers_back, sentence_triggers
 from pipeline.events.when import dated_in_lede
@@ -57,10 +58,11 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     drafts, references, joiners, cancelled = [], [], [], []
     matches = matcher(doc)
     previous: tuple[PersonMention, ...] = ()
+    focus: tuple[PersonMention, ...] = ()
     for sent in doc.sents:
         hits = sentence_triggers(sent, matches, lexicon)
         back = refers_back(sent, hits, lexicon)
-        candidates = candidates_in_sentence(doc, sent, hits, knowledge, lexicon, previous) if hits else []
+        candidates = candidates_in_sentence(doc, sent, hits, knowledge, lexicon, previous, focus) if hits else []
         used = set()
         for candidate in candidates:
             draft = draft_from(candidate, doc, sent, doc_id, anchor, knowledge, lexicon, data.dates)
@@ -72,6 +74,8 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         stopped = called_off(doc, sent, lexicon)
         cancelled += [stopped] if stopped else []
         previous = candidates[-1].people if candidates else ()
+        group = previous if len({p.key for p in previous}) >= 2 else ()
+        focus = group or group_at(doc, sent, list(doc._.persons or []), lexicon, focus) or focus
     paragraph_of = paragraph_index(doc)
     mentions = meetings_of(drafts, references, joiners, cancelled, paragraph_of, anchor, knowledge)
     mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)

@@ -20,16 +20,22 @@ def _plural_verb_near(doc: Doc, index: int, end: int, lexicon: EventLexicon) -> 
 
 
 def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[PersonMention],
-                     lexicon: EventLexicon) -> list[PersonMention]:
-    """'hij' is the first leader of the last earlier sentence naming one; 'de twee' the last two leaders."""
+                     lexicon: EventLexicon, focus: tuple[PersonMention, ...] = ()) -> list[PersonMention]:
+    """'hij' is the first leader of the last earlier sentence naming one; a group ('de twee', 'beide heren',
+    'het trio', plural 'ze') is the group in focus (`focus`: the participants of the meeting last told, or
+    the group last named) when it has that many leaders, else the last leaders named."""
     found = []
     singles, objects = lexicon.words("pronoun_one"), lexicon.words("pronoun_object")
     for start, end in ranges:
         for index in range(start, end):
             token = doc[index]
             is_object = token.lower_ in objects
-            single = token.lower_ in singles or (token.lower_ in lexicon.words("pronoun_by_number")
-                                                 and not _plural_verb_near(doc, index, end, lexicon))
+            by_number = token.lower_ in lexicon.words("pronoun_by_number")
+            plural = by_number and _plural_verb_near(doc, index, end, lexicon)
+            if plural and not _is_possessive_context(doc, index, lexicon):  # "zullen ze er praten"
+                found.extend(replace(p, start=index, end=index + 1, text=token.text, rule=f"pronoun:{p.rule}")
+                             for p in _group(doc, index, persons, focus, None))
+            single = token.lower_ in singles or (by_number and not plural)
             if (single or is_object) and not _is_possessive_context(doc, index, lexicon):
                 antecedent = _previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
                 if antecedent is not None:
@@ -39,15 +45,52 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
             if token.is_sent_start and token.lower_ in lexicon.words("pronoun_pair_initial") \
                     and following in lexicon.words("pair_next"):  # "Die spraken elkaar vorige week ..."
                 found.extend(replace(p, start=index, end=index + 1, text=token.text, rule=f"pronoun:{p.rule}")
-                             for p in _last_n(index, persons, 2))
-            for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
-                for phrase in lexicon.phrases(kind):
-                    following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
-                    if phrase in lexicon.phrases("pronoun_needs_next") and following not in lexicon.words("pair_next"):
-                        continue  # "de twee landen" is no pronoun; "de twee elkaar" is
-                    if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
-                        found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
-                                             rule=f"pronoun:{p.rule}") for p in _last_n(index, persons, count))
+                             for p in _group(doc, index, persons, focus, 2))
+            found.extend(_group_phrase(doc, index, persons, lexicon, focus))
+    return found
+
+
+def _group(doc: Doc, index: int, persons: list[PersonMention], focus: tuple[PersonMention, ...],
+           count: int | None) -> list[PersonMention]:
+    """The leaders a group phrase stands for: those its own sentence names before it ("Rutte en Trump bij
+    hun ontmoeting"), else the group in focus when it has `count` leaders (any number when None), else the
+    last ones named."""
+    sentence_start = doc[index].sent.start
+    own = {p.key: p for p in persons if sentence_start <= p.start < index}
+    if len(own) >= (count or 2):
+        return _last_n(index, [p for p in persons if sentence_start <= p.start < index], count or len(own))
+    keys = {p.key for p in focus}
+    # Leaders named after the meeting in focus make a group of their own ("..., zonder dat Poetin en
+    # Zelensky elkaar zagen. De twee presidenten ...").
+    since = {p.key for p in persons if focus and p.person is not None
+             and max(f.end for f in focus) <= p.start < sentence_start}
+    if len(keys) >= 2 and (count is None or len(keys) == count) and (len(since) < (count or 2) or since <= keys):
+        return list({p.key: p for p in focus}.values())
+    return _last_n(index, persons, count or 2)
+
+
+def group_at(doc: Doc, sent, persons: list[PersonMention], lexicon: EventLexicon,
+             focus: tuple[PersonMention, ...]) -> tuple[PersonMention, ...]:
+    """The group a sentence names with a group phrase ("Het drietal bereikte Kyiv"), for the focus."""
+    for index in range(sent.start, sent.end):
+        group = _group_phrase(doc, index, persons, lexicon, focus)
+        if group:
+            return tuple(group)
+    return ()
+
+
+def _group_phrase(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon,
+                  focus: tuple[PersonMention, ...]) -> list[PersonMention]:
+    """'de twee', 'beide heren', 'het trio', 'de vier leiders' starting at `index`."""
+    found = []
+    for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
+        for phrase in lexicon.phrases(kind):
+            following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
+            if phrase in lexicon.phrases("pronoun_needs_next") and following not in lexicon.words("pair_next"):
+                continue  # "de twee landen" is no pronoun; "de twee elkaar" is
+            if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
+                found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
+                                     rule=f"pronoun:{p.rule}") for p in _group(doc, index, persons, focus, count))
     return found
 
 

@@ -35,7 +35,7 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
         near = sent.doc[max(sent.start, start - window):min(sent.end, end + window)]
         if trigger.kind == "talk" and any(token.lower_ in weak_remote for token in near):
             continue
-        if negated(sent.doc, start, lexicon):
+        if negated(sent.doc, start, lexicon) or (trigger.form == "noun" and _noun_denied(sent, start, end, lexicon)):
             continue
         hits.append(TriggerHit(rule_id, start, end))
     hits = _drop_nested(hits)
@@ -85,3 +85,12 @@ def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
     called off."""
     return has_cue(sent, lexicon, "cancelled") or any(
         separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle") for a, b in clauses(sent, lexicon))
+
+
+def _noun_denied(sent: Span, start: int, end: int, lexicon: EventLexicon) -> bool:
+    """'Een ontmoeting tussen de twee premiers was er al jaren niet meer geweest': a meeting noun whose own
+    clause denies it later on."""
+    clause = next(((a, b) for a, b in clauses(sent, lexicon) if a <= start < b), (sent.start, sent.end))
+    negations = lexicon.words("negation") - lexicon.words("clause_negation")
+    stop = next((i for i in range(end, clause[1]) if sent.doc[i].is_punct), clause[1])  # ", toen ..." is another's
+    return any(sent.doc[i].lower_ in negations for i in range(end, stop))

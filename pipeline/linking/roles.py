@@ -54,7 +54,30 @@ def find_role_phrases(doc: Doc, knowledge: Knowledge) -> list[RolePhrase]:
         if _indefinite_before(doc, start, knowledge):
             modifier = "generic"  # "een Israëlische premier", "een tweede vorst": any holder, not a particular one
         phrases.append(RolePhrase(start, end, country, role.titles, modifier))
+        if demonym is not None:
+            phrases.extend(_elided_roles(doc, demonym.start, role.titles, modifier, demonym_ending, knowledge))
     return sorted(phrases, key=lambda p: p.start)
+
+
+def _elided_roles(doc: Doc, start: int, titles: tuple[str, ...], modifier: str, demonym_ending: dict[int, Span],
+                  knowledge: Knowledge) -> list[RolePhrase]:
+    """'de Franse en de Duitse president', 'de Amerikaanse en Russische leider': the role word said once
+    belongs to every demonym of the coordination, each its own leader."""
+    found = []
+    position = start
+    while True:
+        before = position - 1
+        if before >= 0 and doc[before].lower_ in knowledge.grammar["definite_article"]:
+            before -= 1
+        if before < 1 or doc[before].lower_ not in knowledge.grammar["coordination"]:
+            return found
+        demonym = demonym_ending.get(before)
+        if demonym is None:
+            return found
+        country = knowledge.places.country_by_demonym(demonym.text) or ""
+        if country:
+            found.append(RolePhrase(demonym.start, demonym.end, country, titles, modifier))
+        position = demonym.start
 
 
 def _indefinite_before(doc: Doc, start: int, knowledge: Knowledge) -> bool:

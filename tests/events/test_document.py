@@ -122,3 +122,35 @@ def test_the_first_trip_since_is_no_back_reference_when_the_meeting_is_in_its_ow
                      "nadat hij zondag op bezoek was bij de Britse koningin Elizabeth.", "2021-06-14")
     assert {frozenset(names(m)) for m in found} == {frozenset({"Joe Biden", "Elizabeth II"}),
                                                    frozenset({"Joe Biden", "Philippe of Belgium"})}
+
+
+def test_a_group_phrase_is_the_meeting_in_focus_not_the_last_names():
+    found = meetings("WASHINGTON (ANP) - President Trump ontving dinsdag de Franse president Macron in het Witte "
+                     "Huis. Macron had eerder kritiek geuit op Poetin. Beide heren spraken ook over handel.",
+                     "2025-04-09")
+    assert {frozenset(names(m)) for m in found} == {frozenset({"Donald Trump", "Emmanuel Macron"})}
+
+
+def test_a_group_named_after_the_meeting_in_focus_is_a_group_of_its_own():
+    found = meetings("Erdogan ontving dinsdag president Zelensky in Ankara. In 2022 onderhandelden beide landen in "
+                     "Istanbul, zonder dat Poetin en Zelensky elkaar zagen. De twee presidenten zaten in december "
+                     "2019 in Parijs samen aan tafel.", "2025-05-15")
+    assert frozenset({"Vladimir Putin", "Volodymyr Zelenskyy"}) in {frozenset(names(m)) for m in found}
+
+
+def test_the_trio_named_without_a_meeting_is_the_group_a_later_ze_refers_to():
+    found = only_meeting("Met de nachttrein bereikten Macron, Scholz en Draghi donderdag Kyiv. Het trio werd op het "
+                         "station onthaald door een minister. Met president Zelensky zullen ze er later praten.",
+                         "2022-06-16")
+    assert names(found) == {"Emmanuel Macron", "Olaf Scholz", "Mario Draghi", "Volodymyr Zelenskyy"}
+
+
+def test_elided_coordinated_roles_are_two_leaders():
+    found = only_meeting("In Genève spraken de Amerikaanse en de Russische president woensdag drie uur met elkaar.",
+                         "2021-06-17")
+    assert names(found) == {"Joe Biden", "Vladimir Putin"}
+
+
+def test_a_meeting_noun_denied_in_its_own_clause_is_no_meeting():
+    assert meetings("Een ontmoeting tussen de Russische en de Belgische premier was er al jaren niet meer "
+                    "geweest.", "2018-01-30") == []
