@@ -1,14 +1,18 @@
 """The candidate meetings of one sentence: one per trigger and participant set."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from pipeline.events.clauses import Clause, clause_structure, trigger_scopes
+from pipeline.events.cues import has_cue, words_before
+from pipeline.events.status import in_quote
 from pipeline.events.groups import split_by_dates, split_plural
 from pipeline.events.hosts import visit_host_persons, visit_hosts
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.participants import after_not_participant, bystander, compound_participants, persons_in
-from pipeline.events.pronouns import resolve_pronouns
+from pipeline.events.pronouns import previous_sentence_subject, resolve_pronouns
 from pipeline.events.triggers import ordinal_reference
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.records import Candidate, PersonMention, TriggerHit
@@ -47,8 +51,13 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
             inferred = any(p.inferred for p in people)
             if trigger.kind in ("visit", "receive") and len(unique_people(people)) == 1:
                 places = visit_hosts(doc, hit, trigger, scope, doc._.places, lexicon)
-                hosts = visit_host_persons(doc, places, people, knowledge)
+                state_visit = doc[hit.start].lower_.startswith(lexicon.phrases("state_visit")[0][0])
+                hosts = visit_host_persons(doc, places, people, knowledge, state_visit)
                 people, inferred = people + hosts, True
+            if trigger.form == "noun" and len(unique_people(people)) == 1 and not in_quote(doc[hit.start]) \
+                    and has_cue(doc[clause[0]:clause[1]], lexicon, "programme"):
+                # "Maandag staat een ontmoeting met De Croo gepland": the traveller the text is following
+                people, inferred = people + protagonist(doc, sent, people[0], persons, lexicon), True
             groups = split_plural(doc, hit, trigger, unique_people(people), scope, lexicon)
             if trigger.kind in ("gathering", "meet") and not people:
                 if found:
@@ -94,3 +103,21 @@ def _received_by_nobody(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]],
         return False
     stop = next((i for i in range(agents[0], own_end) if doc[i].is_punct), own_end)
     return not any(agents[0] < p.start < stop for p in persons)
+
+
+def protagonist(doc: Doc, sent: Span, partner: PersonMention, persons: list[PersonMention],
+                lexicon: EventLexicon) -> list[PersonMention]:
+    """The leader the text is following, for a programme's meeting noun that names only the partner: a
+    leader in an earlier clause of the sentence who is not another party ("De reis van Schoof gaat verder
+    naar Luxemburg; daar volgt een ontmoeting met Frieden"), else the subject of the sentence before, in
+    the same paragraph ("Morgen spreekt hij met Albanese. Ook een gesprek met Macron staat op de agenda")."""
+    breaks = lexicon.words("clause_break")
+    same = [p for p in persons if sent.start <= p.start < partner.start and p.key != partner.key
+            and any(doc[i].lower_ in breaks for i in range(p.end, partner.start))
+            and not set(words_before(doc, p.start, lexicon, "other_party", sent.start)) & lexicon.words("other_party")]
+    if same:
+        return [replace(same[0], rule="protagonist")]
+    subject = previous_sentence_subject(doc, sent.start, persons, lexicon)
+    if subject is None or subject.key == partner.key or "\n\n" in doc.text[doc[subject.start].idx:sent.start_char]:
+        return []
+    return [replace(subject, rule="protagonist")]

@@ -29,6 +29,15 @@ def visit_hosts(doc: Doc, hit: TriggerHit, trigger: Trigger, scope: list[tuple[i
     preps = lexicon.words(kind) if trigger.kind == "receive" else lexicon.words("host") | lexicon.words("place_prep")
     # a reception's place may stand before the participle ("wordt in Ankara ontvangen"), a visit's after it
     start = own[0] if trigger.kind == "receive" else hit.end
+    found += _places_after_preposition(doc, places, start, own, preps, kind, lexicon)
+    if not found and trigger.kind == "visit":  # "was Xi in Nederland voor een staatsbezoek"
+        found += _places_after_preposition(doc, places, own[0], (own[0], hit.start), preps, kind, lexicon)
+    return found
+
+
+def _places_after_preposition(doc: Doc, places: list[PlaceMention], start: int, own: tuple[int, int],
+                              preps: frozenset[str], kind: str, lexicon: EventLexicon) -> list[PlaceMention]:
+    found = []
     for place in places:
         if start <= place.start < own[1] and any(word in preps for word in words_before(doc, place.start, lexicon,
                                                                                          kind, own[0])):
@@ -37,11 +46,12 @@ def visit_hosts(doc: Doc, hit: TriggerHit, trigger: Trigger, scope: list[tuple[i
 
 
 def visit_host_persons(doc: Doc, host_places: list[PlaceMention], people: list[PersonMention],
-                       knowledge: Knowledge) -> list[PersonMention]:
-    """A visit to a country meets its leader, but only one the article names (guideline 2)."""
+                       knowledge: Knowledge, state_visit: bool = False) -> list[PersonMention]:
+    """A visit to a country meets its leader, but only one the article names (guideline 2); a state visit
+    meets the head of state."""
     anchor = doc._.article.published if doc._.article else None
-    if not host_places or anchor is None:
-        return []
+    if not host_places or anchor is None or len({p.place.country for p in host_places}) > 1:
+        return []  # "bezoeken aan België en Luxemburg": a tour of two hosts, each told on its own
     country = host_places[0].place.country
     named = {p.person.name: p for p in doc._.persons or [] if p.person is not None}
     visitors = {p.person.name for p in people if p.person is not None}
@@ -50,6 +60,9 @@ def visit_host_persons(doc: Doc, host_places: list[PlaceMention], people: list[P
         return []  # "terug in Noord-Korea": coming home is no visit
     holders = [h for h in knowledge.actors.holders_any(country, HOST_TITLES, anchor)
                if h.name in named and h.name not in visitors]
+    if state_visit:  # "legde Xi een staatsbezoek af in Nederland": the king received him, not the premier
+        heads = [h for h in holders if any(t.country == country and t.office == "head_of_state" for t in h.terms)]
+        holders = heads or holders
     if not holders:
         return []
     # The host the text names nearest the visit: a state visit's monarch, a working visit's premier.

@@ -37,7 +37,7 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
                              for p in _group(doc, index, persons, focus, None))
             single = token.lower_ in singles or (by_number and not plural)
             if (single or is_object) and not _is_possessive_context(doc, index, lexicon):
-                antecedent = _previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
+                antecedent = previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
                 if antecedent is not None:
                     found.append(replace(antecedent, start=index, end=index + 1, text=token.text,
                                          rule=f"pronoun:{antecedent.rule}"))
@@ -99,7 +99,7 @@ def _is_possessive_context(doc: Doc, index: int, lexicon: EventLexicon) -> bool:
     return index > 0 and doc[index - 1].lower_ in lexicon.words("possessive")
 
 
-def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon,
+def previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon,
                                same_sentence_first: bool = True) -> PersonMention | None:
     """For 'hij': the first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else
     the first person of the last earlier sentence naming one. For 'hem' the same, but never someone of its
@@ -127,7 +127,7 @@ def _previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention
         first_person = next((p.start for p in persons if previous.start <= p.start < previous.end), previous.end)
         leading = next((t.i for t in doc[previous.start:first_person] if t.lower_ in singles), None)
         if leading is not None:
-            return _previous_sentence_subject(doc, leading, persons, lexicon)
+            return previous_sentence_subject(doc, leading, persons, lexicon)
     earlier = [p for p in persons if p.start < sentence_start]
     if not earlier:
         earlier = [p for p in persons if p.start < index]

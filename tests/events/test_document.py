@@ -154,3 +154,34 @@ def test_elided_coordinated_roles_are_two_leaders():
 def test_a_meeting_noun_denied_in_its_own_clause_is_no_meeting():
     assert meetings("Een ontmoeting tussen de Russische en de Belgische premier was er al jaren niet meer "
                     "geweest.", "2018-01-30") == []
+
+
+def test_a_programme_meeting_naming_only_the_partner_is_the_travellers():
+    found = meetings("Op maandag reist premier Schoof naar België en Luxemburg. Eerst staat een ontmoeting met de "
+                     "Belgische premier De Croo gepland. Daarna gaat de reis van premier Schoof verder naar "
+                     "Luxemburg; daar volgt een ontmoeting met premier Frieden.", "2024-07-11")
+    assert {frozenset(names(m)) for m in found} == {frozenset({"Dick Schoof", "Alexander De Croo"}),
+                                                   frozenset({"Dick Schoof", "Luc Frieden"})}
+
+
+def test_a_programme_follows_a_pronoun_subject_to_its_leader():
+    found = meetings("De Chinese president Xi heeft een vol programma. Morgen spreekt hij met de Australische "
+                     "premier Albanese. Ook een gesprek met de Franse president Macron staat op de agenda.",
+                     "2022-11-14")
+    assert frozenset({"Xi Jinping", "Emmanuel Macron"}) in {frozenset(names(m)) for m in found}
+
+
+def test_a_meeting_noun_naming_one_leader_outside_a_programme_makes_no_pair():
+    assert meetings("Premier Rutte sprak dinsdag in de Kamer. Het gesprek met Poetin blijft volgens hem "
+                    "uitgesloten.", "2014-02-05") == []
+
+
+def test_the_host_of_a_state_visit_is_the_head_of_state():
+    found = only_meeting("Koning Willem-Alexander en premier Rutte spraken gisteren over China. In maart 2014 was "
+                         "Xi in Nederland voor een staatsbezoek.", "2018-01-20")
+    assert names(found) == {"Willem-Alexander of the Netherlands", "Xi Jinping"} and found.date == "2014-03"
+
+
+def test_a_tour_of_two_countries_meets_no_single_host():
+    assert meetings("Premier De Croo en premier Frieden zijn gastheer. Kennismakingsbezoeken van premier Schoof "
+                    "aan België en Luxemburg.", "2024-07-11") == []
