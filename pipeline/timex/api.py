@@ -70,7 +70,8 @@ def _marked_tense(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _tense_at(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
-    """The tense markers of the clause around [start, end), else of the whole text."""
+    """The tense markers of the clause around [start, end); another clause's tense ("..., die in 1961 werd
+    vermoord") says nothing about this expression."""
     clause_start, clause_end = 0, len(text)
     for boundary in lexicon.clause_regex.finditer(text):
         if boundary.end() <= start:
@@ -78,7 +79,7 @@ def _tense_at(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
         elif boundary.start() >= end:
             clause_end = boundary.start()
             break
-    return _marked_tense(text[clause_start:clause_end], lexicon) or _marked_tense(text, lexicon)
+    return _marked_tense(text[clause_start:clause_end], lexicon)
 
 
 def guess_tense(text: str, lexicon: Lexicon) -> str:
@@ -107,8 +108,8 @@ def _normalise(
 def find_timexes(text: str, anchor: PartialDate | None, tense: str | None = None, *, lexicon: Lexicon) -> list[Timex]:
     """Every temporal expression in `text`, normalised against `anchor`, with offsets and rule ids.
 
-    Without a tense, bare weekdays follow the tense markers of their clause, else of the text, and
-    take the nearest day (the past one on a tie) when there are none. Without an anchor, relative
+    Without a tense, bare weekdays follow the tense markers of their clause, and take the nearest day
+    (the past one on a tie) when it has none. Without an anchor, relative
     expressions get value "" and the precision the expression itself names.
     """
     _check_tense(tense)
