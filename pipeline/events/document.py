@@ -20,13 +20,13 @@ from pipeline.records import Draft, Joiner, Mention, PartialDate, Reference
 
 
 def meetings_of(drafts: list[Draft], references: list[Reference], joiners: list[Joiner],
-                cancelled: list[frozenset[str]], paragraph_of: Callable[[int], int], anchor: PartialDate | None,
-                knowledge: Knowledge) -> list[Mention]:
+                cancelled: list[frozenset[str]], remotes: list[frozenset[str]], paragraph_of: Callable[[int], int],
+                anchor: PartialDate | None, knowledge: Knowledge) -> list[Mention]:
     """The mentions of the article, each meeting's evidence gathered from all the sentences about it;
     `coreference.merge_in_document` then makes one mention per meeting. `paragraph_of` gives the
     paragraph number of a character offset: the meeting in focus is one told in the same paragraph or
     the one before."""
-    drafts = [d for d in drafts if not _cancelled(d.mention, cancelled)]
+    drafts = [d for d in drafts if not _cancelled(d.mention, cancelled) and not _remote(d, remotes)]
     drafts = _with_references(drafts, references, paragraph_of)
     drafts = _with_joiners(drafts, joiners, paragraph_of, anchor, knowledge)
     return _fold_back_references(_defaults_yield(drafts, anchor))
@@ -57,6 +57,14 @@ def _cancelled(mention: Mention, cancelled: list[frozenset[str]]) -> bool:
     """A planned meeting the article reports called off ("Trump blies de top met Poetin af")."""
     names = set(mention.participant_key)
     return mention.status == "planned" and any(names <= called_off for called_off in cancelled)
+
+
+def _remote(draft: Draft, remotes: list[frozenset[str]]) -> bool:
+    """A meeting of leaders the article reports meeting by video, told only as a reference or without a
+    time or place of its own ("zei Biden toen zijn gesprek met Xi begonnen was"), is that video meeting."""
+    names = set(draft.mention.participant_key)
+    vague = draft.refers_back or not (draft.own_date or draft.own_place)
+    return vague and any(names <= remote for remote in remotes)
 
 
 def _focus(drafts: list[Draft], position: int, paragraph_of: Callable[[int], int], reach: int = 1) -> int | None:

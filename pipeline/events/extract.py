@@ -20,7 +20,7 @@ from pipeline.events.lexicon import EventLexicon, event_lexicon_paths, load_even
 from pipeline.events.document import meetings_of
 from pipeline.events.mentions import draft_from
 from pipeline.events.pronouns import group_at
-from pipeline.events.references import called_off, joiners_in_sentence, references_in_sentence
+from pipeline.events.references import called_off, held_remotely, joiners_in_sentence, references_in_sentence
 from pipeline.events.triggers import refers_back, sentence_triggers
 from pipeline.events.when import dated_in_lede
 from pipeline.events.scene import placed_in_scene
@@ -55,7 +55,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     article = doc._.article
     doc_id, anchor = (article.doc_id, article.published) if article is not None else ("", None)
     knowledge, lexicon = data.knowledge, data.lexicon
-    drafts, references, joiners, cancelled = [], [], [], []
+    drafts, references, joiners, cancelled, remotes = [], [], [], [], []
     matches = matcher(doc)
     previous: tuple[PersonMention, ...] = ()
     focus: tuple[PersonMention, ...] = ()
@@ -73,11 +73,13 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         joiners += joiners_in_sentence(doc, sent, lexicon)
         stopped = called_off(doc, sent, lexicon)
         cancelled += [stopped] if stopped else []
+        remote = held_remotely(doc, sent, lexicon, focus)
+        remotes += [remote] if remote else []
         previous = candidates[-1].people if candidates else ()
         group = previous if len({p.key for p in previous}) >= 2 else ()
         focus = group or group_at(doc, sent, list(doc._.persons or []), lexicon, focus) or focus
     paragraph_of = paragraph_index(doc)
-    mentions = meetings_of(drafts, references, joiners, cancelled, paragraph_of, anchor, knowledge)
+    mentions = meetings_of(drafts, references, joiners, cancelled, remotes, paragraph_of, anchor, knowledge)
     mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
     return merge_in_document(mentions)
 

@@ -41,7 +41,8 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
     else:
         return None
     own_date = timex is not None and sent.start_char <= timex.start_char < sent.end_char
-    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon)
+    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon) or host_country(
+        doc, candidate, actors, lexicon)
     if place is None and timex is not None and not own_date:  # "toen", or the narrative
         place = narrative_place(doc, timex, knowledge, lexicon)
     start, end = evidence_bounds(sent)
@@ -66,6 +67,22 @@ def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
                 or not doc[index].is_alpha or (doc[index].text[:1].isupper() and not doc[index].is_sent_start):
             return False
     return False
+
+
+def host_country(doc: Doc, candidate: Candidate, actors: list[Actor], lexicon: EventLexicon) -> Place | None:
+    """'een staatsbezoek bij de Chinese president Xi': a visit to a person is in that person's country."""
+    if candidate.trigger.kind != "visit":
+        return None
+    own_start, own_end = candidate.scope[-1]
+    preps = lexicon.words("host")
+    for person in candidate.people:
+        if candidate.hit.end <= person.start < own_end and \
+                set(words_before(doc, person.start, lexicon, "host", candidate.hit.end)) & preps:
+            actor = next((a for a in actors if a.name == (person.person.name if person.person else person.unknown_name)),
+                         None)
+            if actor is not None and actor.country:
+                return Place("", actor.country, kind="country", link_rule="host_country")
+    return None
 
 
 def evidence_bounds(sent: Span) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from pipeline.events.clauses import clauses, trigger_scopes
 from pipeline.events.cues import has_cue, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mentions import determined
+from pipeline.events.pronouns import group_at
 from pipeline.events.triggers import called_off_in
 from pipeline.events.when import own_clause_timex
 from pipeline.events.where import choose_place
@@ -60,4 +61,16 @@ def called_off(doc: Doc, sent: Span, lexicon: EventLexicon) -> frozenset[str] | 
     if not called_off_in(sent, lexicon):
         return None
     names = {p.person.name for p in doc._.persons or [] if sent.start <= p.start < sent.end and p.person}
+    return frozenset(names) if len(names) >= 2 else None
+
+
+def held_remotely(doc: Doc, sent: Span, lexicon: EventLexicon, focus) -> frozenset[str] | None:
+    """The leaders of a meeting the sentence reports held by phone or video ("De twee wereldleiders
+    ontmoetten elkaar virtueel"): the article's other words for that meeting make no meeting in person."""
+    if not has_cue(sent, lexicon, "remote"):
+        return None
+    persons = list(doc._.persons or [])
+    named = {p.person.name for p in persons if sent.start <= p.start < sent.end and p.person}
+    group = {p.person.name for p in group_at(doc, sent, persons, lexicon, focus) if p.person}
+    names = named | group
     return frozenset(names) if len(names) >= 2 else None

@@ -57,6 +57,8 @@ def _after_place_preposition(doc: Doc, start: int, lexicon: EventLexicon, floor:
     """Does a place preposition stand just before token `start` (and no preposition of origin right
     before it: "uit Peking" is where someone came from)?"""
     window = words_before(doc, start, lexicon, "place_prep", floor)
+    if window and window[-1] in lexicon.words("place_verb"):
+        return True  # "bereikte het drietal Kyiv": the place reached
     return bool(window) and window[-1] not in lexicon.words("origin") and \
         any(word in lexicon.words("place_prep") for word in window)
 

@@ -185,3 +185,27 @@ def test_the_host_of_a_state_visit_is_the_head_of_state():
 def test_a_tour_of_two_countries_meets_no_single_host():
     assert meetings("Premier De Croo en premier Frieden zijn gastheer. Kennismakingsbezoeken van premier Schoof "
                     "aan België en Luxemburg.", "2024-07-11") == []
+
+
+def test_a_meeting_the_article_reports_held_by_video_is_no_meeting_in_person():
+    assert meetings('"We moeten verkeersregels afspreken", zei Biden toen zijn gesprek met Xi net begonnen was. '
+                    "In een periode van spanning ontmoetten de beide wereldleiders elkaar virtueel.",
+                    "2021-11-16") == []
+
+
+def test_a_video_meeting_leaves_a_dated_meeting_in_person_of_the_same_leaders():
+    found = only_meeting("Modi bezocht gisteren in Lahore premier Sharif. Vorige week hadden Modi en Sharif nog "
+                         "een videogesprek.", "2015-12-26")
+    assert found.date == "2015-12-25"
+
+
+def test_the_place_of_an_attribution_is_not_the_meetings():
+    found = only_meeting("MADRID (ANP) - Volgende week brengt premier Sánchez een staatsbezoek aan de Chinese "
+                         "president Xi, zo bevestigt de regering in Madrid.", "2023-03")
+    assert where(found) == ("", "CHN")
+
+
+def test_a_visit_to_a_person_is_in_that_persons_country():
+    found = only_meeting("Premier Rutte wordt vandaag op visite verwacht bij de Amerikaanse president Trump.",
+                         "2018-07")
+    assert where(found) == ("", "USA") and found.status == "planned"
