@@ -29,6 +29,9 @@ def status_of(doc: Doc, sent: Span, candidate: Candidate, timex: Timex | None, a
     quoted_trigger = in_quote(doc[candidate.hit.start])
     governing = [token for token in doc[sent.start:candidate.clause[1]] if quoted_trigger or not in_quote(token)]
     words = [token.lower_ for token in governing]
+    clause_words = [token.lower_ for token in doc[candidate.clause[0]:candidate.clause[1]]]
+    if any(word in lexicon.words("ongoing") for word in clause_words) and modal_reading(clause_words, dates) != "future":
+        return "occurred"  # "zijn aan hun met spanning verwachte ontmoeting begonnen": under way
     if planning_cue(words, lexicon) or modal_reading(words, dates) == "future":
         return "planned"
     clause = doc[candidate.clause[0]:candidate.clause[1]]
