@@ -40,6 +40,8 @@ def clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
                                                  and token.nbor(-1).text == ",")
         if i > sent.start and (token.nbor(-1).lower_, token.lower_) in lexicon.phrases("distributive"):
             breaks_here = False  # "onder wie" lists the partners; it starts no clause
+        if i + 1 < sent.end and token.nbor(1).lower_ in lexicon.words("demonstrative_noun"):
+            breaks_here = False  # "die namiddag", "dat jaar": a demonstrative, no relative pronoun
         if not breaks_here or i <= start or i == skip:
             continue
         closing = _closing_comma(sent, i, lexicon) if token.nbor(-1).text == "," else None
