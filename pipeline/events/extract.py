@@ -6,16 +6,14 @@ undated and unplaced ones (`when`, `where`), and `coreference` makes one mention
 """
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from spacy.tokens import Doc
 
 from pipeline.events.candidates import candidates_in_sentence
 from pipeline.events.coreference import merge_in_document
+from pipeline.events.layout import paragraph_index
 from pipeline.events.lexicon import EventLexicon, event_lexicon_paths, load_event_lexicon
 from pipeline.events.document import meetings_of
 from pipeline.events.mentions import draft_from
@@ -82,9 +80,3 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     mentions = meetings_of(drafts, references, joiners, cancelled, remotes, paragraph_of, anchor, knowledge)
     mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
     return merge_in_document(mentions)
-
-
-def paragraph_index(doc: Doc) -> Callable[[int], int]:
-    """Character offset -> number of its paragraph (paragraphs are separated by a blank line)."""
-    starts = [0] + [match.end() for match in re.finditer(r"\n\s*\n", doc.text)]
-    return lambda position: bisect.bisect_right(starts, position) - 1

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.events.cues import words_before
+from pipeline.events.layout import opening_paragraphs
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.where import city_of_venue
 from pipeline.knowledge.bundle import Knowledge
@@ -18,13 +19,12 @@ from pipeline.records import Mention, PartialDate, Place
 # "WASHINGTON (ANP/AFP) - ", "NEW DELHI - ", "DEN HAAG (ANP ) - ": a place in capitals, an agency, a dash.
 _DATELINE = re.compile(r"^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’]+){0,2})[ \t]*(?:\([^()\n]{1,40}\))?"
                        r"[ \t]*[-–—][ \t]", re.MULTILINE)
-_LEDE_WORDS = 15  # the first paragraph this long is the lede; the short ones before it are titles and captions
 _SCENE_DAYS = 3  # with a day-precise article date, the scene's time is these days around it
 
 
 def dateline_place(doc: Doc, knowledge: Knowledge) -> Place | None:
     """The city of a dateline at the start of one of the opening paragraphs."""
-    for paragraph in _opening_paragraphs(doc):
+    for paragraph in opening_paragraphs(doc):
         match = _DATELINE.match(paragraph)
         record = knowledge.places.find_place(match.group(1)) if match else None
         if record is not None:
@@ -32,20 +32,10 @@ def dateline_place(doc: Doc, knowledge: Knowledge) -> Place | None:
     return None
 
 
-def _opening_paragraphs(doc: Doc) -> list[str]:
-    """The paragraphs up to and including the lede."""
-    opening = []
-    for paragraph in doc.text.split("\n\n"):
-        opening.append(paragraph)
-        if len(paragraph.split()) >= _LEDE_WORDS:
-            break
-    return opening
-
-
 def opening_setting(doc: Doc, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
     """The first city or venue the opening paragraphs put something 'in' or 'naar' ("... is vandaag in
     Hiroshima aangekomen", "de Olympische Spelen in Sotsji")."""
-    end_char = sum(len(paragraph) + 2 for paragraph in _opening_paragraphs(doc))
+    end_char = sum(len(paragraph) + 2 for paragraph in opening_paragraphs(doc))
     preps = lexicon.words("place_prep")
     for mention in doc._.places or []:
         if doc[mention.start].idx >= end_char:

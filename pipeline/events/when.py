@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import has_cue
+from pipeline.events.layout import lede_end
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import Candidate, Mention, PartialDate, Timex
 
@@ -128,13 +129,13 @@ def dated_in_lede(doc: Doc, mentions: list[Mention], anchor: PartialDate | None)
     happened on the article's date ("Bondspresident Steinmeier ontving hem in Berlijn.")."""
     if anchor is None:
         return mentions
-    lede_end = next((t.idx + len(t.text) for t in doc if "\n\n" in t.text_with_ws), None)
-    if lede_end is None:
+    if "\n\n" not in doc.text:
         return mentions  # a single paragraph is no article with a lede
+    end = lede_end(doc)
     # A lede that names leaders the article dates elsewhere tells that meeting: it takes that date later.
     dated = {m.participant_key for m in mentions if m.date and m.status == "occurred"}
     return [replace(m, date=anchor.iso(), date_precision=anchor.precision)
-            if not m.date and m.status == "occurred" and m.char_end <= lede_end and m.participant_key not in dated
+            if not m.date and m.status == "occurred" and m.char_end <= end and m.participant_key not in dated
             else m for m in mentions]
 
 
