@@ -244,8 +244,8 @@ def test_background_time_before_the_leaders_took_office_does_not_date_the_meetin
 
 
 def test_time_does_not_carry_over_into_a_new_paragraph():
-    mention = only_meeting("Scholz had maandag overleg met zijn ministers.\n\nScholz ontving president Macron "
-                           "in Berlijn.", "2022-10-13")
+    mention = only_meeting("Scholz had maandag urenlang overleg met zijn ministers over de energieprijzen en de "
+                           "steun aan de industrie.\n\nScholz ontving president Macron in Berlijn.", "2022-10-13")
     assert mention.date == ""  # not the maandag (2022-10-10) of the paragraph before
 
 
