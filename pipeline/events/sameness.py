@@ -54,9 +54,8 @@ def same_meeting(first: Mention, second: Mention, same_document: bool) -> bool:
         return False
     if same_document and first.char_start == second.char_start and dates_compatible(first.date, second.date):
         return True  # one sentence, one participant set: one meeting, unless it names two dates
-    if same_document and first.status != second.status and (first.date or second.date) \
-            and not (first.date and second.date):
-        return False  # "plans to meet" and an undated past meeting in one article are two occasions
+    if same_document and first.status != second.status and (first.date or second.date):
+        return False  # one article telling a meeting that took place and one still to come: two occasions
     if not same_document and not (first.date and second.date) and not _same_city(first.place, second.place):
         return False  # across articles an undated mention needs the same city to count as the same meeting
     return dates_compatible(first.date, second.date) and places_compatible(first.place, second.place)
