@@ -82,6 +82,11 @@ def _tense_at(text: str, start: int, end: int, lexicon: Lexicon) -> str | None:
     return _marked_tense(text[clause_start:clause_end], lexicon)
 
 
+def marked_tense(text: str, lexicon: Lexicon) -> str | None:
+    """"future" or "past" when the text carries a marker of it (future wins), else None."""
+    return _marked_tense(text, lexicon)
+
+
 def guess_tense(text: str, lexicon: Lexicon) -> str:
     """"past", "present" or "future" for a Dutch sentence, from the tense_*.txt markers (modest heuristic)."""
     return _marked_tense(text, lexicon) or "present"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from pipeline.timex.api import Lexicon
+from pipeline.timex.api import Lexicon, marked_tense as _marked_tense
 
 
 def modal_reading(words: Iterable[str], lexicon: Lexicon) -> str | None:
@@ -19,4 +19,12 @@ def modal_reading(words: Iterable[str], lexicon: Lexicon) -> str | None:
     first = next((i for i, word in enumerate(words) if word in modals), None)
     if first is None:
         return None
-    return "past" if any(word in perfect for word in words[first + 1:]) else "future"
+    # "zou Kim hebben ontmoet" is a perfect infinitive; in "zal een ontmoeting hebben met Tshisekedi" and
+    # "zal morgen in Kyiv zijn", hebben and zijn are the main verb: no participle goes with them.
+    after = words[first + 1:]
+    auxiliary = next((i for i, word in enumerate(after) if word in perfect), None)
+    if auxiliary is None:
+        return "future"
+    participle = any(_marked_tense(f"heeft {word}", lexicon) == "past" or _marked_tense(f"is {word}", lexicon) == "past"
+                     for i, word in enumerate(after) if i != auxiliary and word not in perfect)
+    return "past" if participle else "future"
