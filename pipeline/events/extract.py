@@ -79,4 +79,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     paragraph_of = paragraph_index(doc)
     mentions = meetings_of(drafts, references, joiners, cancelled, remotes, paragraph_of, anchor, knowledge)
     mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
+    fallback = {(d.mention.char_start, d.mention.participant_key): d.fallback_place for d in drafts if d.fallback_place}
+    mentions = [replace(m, place=fallback.get((m.char_start, m.participant_key))) if m.place is None else m
+                for m in mentions]
     return merge_in_document(mentions)

@@ -41,7 +41,7 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
     else:
         return None
     own_date = timex is not None and sent.start_char <= timex.start_char < sent.end_char
-    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon) or host_country(
+    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon) or visited_country(
         doc, candidate, actors, lexicon)
     if place is None and timex is not None and not own_date:  # "toen", or the narrative
         place = narrative_place(doc, timex, knowledge, lexicon)
@@ -51,7 +51,8 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
                       candidate.hit.rule_id)
     refers_back = candidate.trigger.form == "noun" and not own_date and determined(doc, candidate.hit, lexicon)
     background = doc[candidate.clause[0]].lower_ in lexicon.words("background_clause")
-    return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back, background=background)
+    return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back, background=background,
+                 fallback_place=programme_country(candidate, actors))
 
 
 def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
@@ -69,7 +70,18 @@ def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
     return False
 
 
-def host_country(doc: Doc, candidate: Candidate, actors: list[Actor], lexicon: EventLexicon) -> Place | None:
+def programme_country(candidate: Candidate, actors: list[Actor]) -> Place | None:
+    """A meeting on a traveller's programme ("Eerst staat een ontmoeting met de Belgische premier gepland")
+    is in the partner's country, unless the article's scene places it (a summit abroad)."""
+    travelling = next((p for p in candidate.people if p.rule == "protagonist"), None)
+    if travelling is None:
+        return None
+    partner = next((a for a in actors if a.name != (travelling.person.name if travelling.person else "")), None)
+    return Place("", partner.country, kind="country", link_rule="host_country") if partner and partner.country \
+        else None
+
+
+def visited_country(doc: Doc, candidate: Candidate, actors: list[Actor], lexicon: EventLexicon) -> Place | None:
     """'een staatsbezoek bij de Chinese president Xi': a visit to a person is in that person's country."""
     if candidate.trigger.kind != "visit":
         return None

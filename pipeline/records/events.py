@@ -91,6 +91,7 @@ class Draft:
     refers_back: bool  # a noun that may only refer to a meeting told elsewhere ('het gesprek', 'hun eerste top')
     sentence_reference: bool = False  # the sentence is about a meeting told elsewhere ('hun eerste gesprek sinds')
     background: bool = False  # told in a clause of earlier time ('nadat hij zondag de koningin had bezocht')
+    fallback_place: Place | None = None  # where it is when nothing else places it (a programme: the host's country)
 
 
 @dataclass(frozen=True)
