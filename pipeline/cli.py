@@ -132,9 +132,10 @@ def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None,
 def dates_command(expression: str, anchor: str, tense: str | None, config: str | None) -> None:
     """Normalise a Dutch date EXPRESSION against an anchor date: prints value and precision."""
     from pipeline.timex import load_lexicon, normalize_range
+    from pipeline.timex.lexicon import DATES_DIR
 
     try:
-        lexicon = load_lexicon(_settings(config).models_dir / "lexicon" / "dates")
+        lexicon = load_lexicon(_settings(config).models_dir / DATES_DIR)
         result = normalize_range(expression, anchor, tense, lexicon=lexicon)
     except DataError as error:
         raise UserError(f"bad data file: {error}", EXIT_DATA) from None

@@ -11,9 +11,8 @@ from spacy.tokens import Doc
 import pipeline.extensions  # noqa: F401
 from pipeline.components.data import DataComponent
 from pipeline.timex import Lexicon, find_timexes, load_lexicon, modal_reading
-from pipeline.timex.lexicon import lexicon_paths
+from pipeline.timex.lexicon import DATES_DIR, lexicon_paths
 
-DATES_DIR = Path("lexicon") / "dates"
 
 
 class SummitDates(DataComponent):

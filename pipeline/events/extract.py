@@ -25,9 +25,8 @@ from pipeline.events.scene import placed_in_scene
 from pipeline.knowledge.bundle import Knowledge, knowledge_paths, load_knowledge
 from pipeline.records import Mention, PersonMention
 from pipeline.timex import Lexicon, load_lexicon
-from pipeline.timex.lexicon import lexicon_paths
+from pipeline.timex.lexicon import DATES_DIR, lexicon_paths
 
-DATES_DIR = Path("lexicon") / "dates"
 
 
 @dataclass(frozen=True)

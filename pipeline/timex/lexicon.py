@@ -58,6 +58,7 @@ TABLE_FILES: dict[str, Callable[[str], object]] = {
     "modifiers": _one_of("START", "MID", "END", "BEFORE", "AFTER"),
     "decades": _int_in(1900, 2090),
 }
+DATES_DIR = Path("lexicon") / "dates"  # where a models folder keeps these word lists
 LIST_FILES = ("day_parts", "year_blockers", "clause_boundaries")  # one form per line
 REGEX_FILES = ("tense_future", "tense_past")  # one regular expression per line
 RULES_FILE = "rules"
