@@ -42,7 +42,8 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
         scopes = trigger_scopes(doc, hits, clause, lexicon)
         for hit, scope in scopes:
             trigger = lexicon.triggers[hit.rule_id]
-            scope = _with_insertions(doc, hit, trigger.form == "noun", scope, part, structure[number + 1:], persons)
+            scope = _with_insertions(doc, hit, trigger.form == "noun", scope, part, structure[number + 1:], persons,
+                                     lexicon)
             people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon, focus)
                       if not after_not_participant(doc, p, lexicon) and not bystander(doc, hit, trigger, p, lexicon)]
             people += compound_participants(doc, hit, persons, knowledge)
@@ -74,11 +75,13 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
 
 
 def _with_insertions(doc: Doc, hit: TriggerHit, noun: bool, scope: list[tuple[int, int]], part: Clause,
-                     following: list[Clause], persons: list[PersonMention]) -> list[tuple[int, int]]:
+                     following: list[Clause], persons: list[PersonMention],
+                     lexicon: EventLexicon) -> list[tuple[int, int]]:
     """A clause interrupted by an inserted clause keeps its subject ("Merkel en Hollande, die ..., hebben
     gisteravond samen gedineerd"); an inserted relative clause has its antecedent as subject ("Trump, die
     naar Vietnam reist voor zijn ontmoeting met Kim"); a meeting noun right before an inserted clause owns
-    it ("het bezoek aan het Witte Huis, dat de premier gisteren aflegde, ...")."""
+    it ("het bezoek aan het Witte Huis, dat de premier gisteren aflegde, ..."), and so does a meeting noun
+    a relative clause follows at once ("het bezoek dat Rutte gisteravond bij Merkel aflegde")."""
     scope = list(scope)
     if part.head is not None and hit.start >= part.start:
         scope.insert(0, part.head)
@@ -90,6 +93,11 @@ def _with_insertions(doc: Doc, hit: TriggerHit, noun: bool, scope: list[tuple[in
     if noun and insertion is not None and insertion.relative and insertion.start == part.end \
             and not any(doc[i].is_punct for i in range(hit.end, insertion.start - 1)):
         scope.insert(len(scope) - 1, (insertion.start, insertion.end))  # the trigger's own stretch stays last
+    elif noun and insertion is not None and insertion.start == hit.end \
+            and doc[insertion.start].lower_ in lexicon.words("noun_relative"):
+        # "het bezoek dat Rutte gisteravond aflegde bij Merkel, ...": the relative clause up to its comma
+        end = next((i for i in range(insertion.start, insertion.end) if doc[i].text == ","), insertion.end)
+        scope.insert(len(scope) - 1, (insertion.start, end))
     return scope
 
 

@@ -21,6 +21,17 @@ def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
     return False
 
 
+def cue_starts(doc: Doc, ranges: list[tuple[int, int]], lexicon: EventLexicon, kind: str) -> list[int]:
+    """The tokens in `ranges` where a cue phrase of the kind begins, in text order."""
+    starts = set()
+    for a, b in ranges:
+        for phrase in lexicon.phrases(kind):
+            size = len(phrase)
+            starts.update(i for i in range(a, b - size + 1)
+                          if all(doc[i + k].lower_ == word for k, word in enumerate(phrase)))
+    return sorted(starts)
+
+
 def words_before(doc: Doc, index: int, lexicon: EventLexicon, kind: str, floor: int = 0) -> list[str]:
     """The lower-cased words in the kind's window before token `index` (not before `floor`)."""
     return [doc[i].lower_ for i in range(max(floor, index - lexicon.window(kind)), index)]

@@ -21,9 +21,9 @@ from pipeline.events.pronouns import group_at
 from pipeline.events.references import called_off, held_remotely, joiners_in_sentence, references_in_sentence
 from pipeline.events.triggers import refers_back, sentence_triggers
 from pipeline.events.when import dated_in_lede
-from pipeline.events.scene import placed_in_scene
+from pipeline.events.scene import placed_in_scene, scene_of
 from pipeline.knowledge.bundle import Knowledge, knowledge_paths, load_knowledge
-from pipeline.records import Mention, PersonMention
+from pipeline.records import Mention, PersonMention, Place
 from pipeline.timex import Lexicon, load_lexicon
 from pipeline.timex.lexicon import DATES_DIR, lexicon_paths
 
@@ -77,8 +77,25 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         focus = group or group_at(doc, sent, list(doc._.persons or []), lexicon, focus) or focus
     paragraph_of = paragraph_index(doc)
     mentions = meetings_of(drafts, references, joiners, cancelled, remotes, paragraph_of, anchor, knowledge)
-    mentions = placed_in_scene(doc, dated_in_lede(doc, mentions, anchor), anchor, knowledge, lexicon)
+    mentions = dated_in_lede(doc, mentions, anchor)
+    scene = scene_of(doc, knowledge, lexicon)
     fallback = {(d.mention.char_start, d.mention.participant_key): d.fallback_place for d in drafts if d.fallback_place}
-    mentions = [replace(m, place=fallback.get((m.char_start, m.participant_key))) if m.place is None else m
-                for m in mentions]
+
+    def fallen_back(mention: Mention, rules: tuple[str, ...]) -> Mention:
+        place = fallback.get((mention.char_start, mention.participant_key))
+        if mention.place is None and place is not None and place.link_rule in rules:
+            return replace(mention, place=place)
+        return mention
+
+    # A reception by a host from another country than the scene's is not in the scene ("BRUSSEL - ... Merkel
+    # was eerder onthaald door groothertog Henri"); a programme's partner country yields to a summit abroad.
+    if scene is not None:
+        mentions = [fallen_back(m, ("received_by_host",)) if _abroad(m, fallback, scene) else m for m in mentions]
+    mentions = placed_in_scene(mentions, scene, anchor)
+    mentions = [fallen_back(m, ("received_by_host", "host_country")) for m in mentions]
     return merge_in_document(mentions)
+
+
+def _abroad(mention: Mention, fallback: dict, scene: Place) -> bool:
+    place = fallback.get((mention.char_start, mention.participant_key))
+    return place is not None and place.country != scene.country

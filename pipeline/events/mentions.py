@@ -41,10 +41,15 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
     else:
         return None
     own_date = timex is not None and sent.start_char <= timex.start_char < sent.end_char
-    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon) or visited_country(
-        doc, candidate, actors, lexicon)
+    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon) or (
+        host_country(doc, candidate, actors, lexicon) if candidate.trigger.kind == "visit" else None)
+    fallback = programme_country(candidate, actors) or (
+        host_country(doc, candidate, actors, lexicon) if candidate.trigger.kind == "receive" else None)
     if place is None and timex is not None and not own_date:  # "toen", or the narrative
         place = narrative_place(doc, timex, knowledge, lexicon)
+        if place is not None and fallback is not None and fallback.link_rule == "received_by_host" \
+                and place.country != fallback.country:
+            place = None  # "Merkel was die dag eerder onthaald door groothertog Henri": not where that day began
     start, end = evidence_bounds(sent)
     mention = Mention(doc_id, tuple(actors), date, date_end, precision, date_text, place, status,
                       doc.text[start:end], start, end, _confidence(candidate, actors, place, date),
@@ -52,7 +57,7 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
     refers_back = candidate.trigger.form == "noun" and not own_date and determined(doc, candidate.hit, lexicon)
     background = doc[candidate.clause[0]].lower_ in lexicon.words("background_clause")
     return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back, background=background,
-                 fallback_place=programme_country(candidate, actors))
+                 fallback_place=fallback)
 
 
 def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
@@ -81,19 +86,23 @@ def programme_country(candidate: Candidate, actors: list[Actor]) -> Place | None
         else None
 
 
-def visited_country(doc: Doc, candidate: Candidate, actors: list[Actor], lexicon: EventLexicon) -> Place | None:
-    """'een staatsbezoek bij de Chinese president Xi': a visit to a person is in that person's country."""
-    if candidate.trigger.kind != "visit":
+def host_country(doc: Doc, candidate: Candidate, actors: list[Actor], lexicon: EventLexicon) -> Place | None:
+    """'een staatsbezoek bij de Chinese president Xi', 'werd onthaald door groothertog Henri': a visit to a
+    person, and a reception by one, is in that person's country (a reception's only where the text and
+    its scene name no place: the place is then `link_rule` "received_by_host")."""
+    if candidate.trigger.kind not in ("visit", "receive"):
         return None
+    kind = "host" if candidate.trigger.kind == "visit" else "agent"
     own_start, own_end = candidate.scope[-1]
-    preps = lexicon.words("host")
+    preps = lexicon.words(kind)
     for person in candidate.people:
         if candidate.hit.end <= person.start < own_end and \
-                set(words_before(doc, person.start, lexicon, "host", candidate.hit.end)) & preps:
+                set(words_before(doc, person.start, lexicon, kind, candidate.hit.end)) & preps:
             actor = next((a for a in actors if a.name == (person.person.name if person.person else person.unknown_name)),
                          None)
             if actor is not None and actor.country:
-                return Place("", actor.country, kind="country", link_rule="host_country")
+                rule = "host_country" if kind == "host" else "received_by_host"
+                return Place("", actor.country, kind="country", link_rule=rule)
     return None
 
 

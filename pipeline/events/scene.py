@@ -59,10 +59,13 @@ def in_scene_time(date: str, anchor: PartialDate | None) -> bool:
     return abs((dt.date.fromisoformat(date) - published).days) <= _SCENE_DAYS
 
 
-def placed_in_scene(doc: Doc, mentions: list[Mention], anchor: PartialDate | None, knowledge: Knowledge,
-                    lexicon: EventLexicon) -> list[Mention]:
+def scene_of(doc: Doc, knowledge: Knowledge, lexicon: EventLexicon) -> Place | None:
+    """The article's setting: its dateline's city, else the city its opening paragraphs put the news in."""
+    return dateline_place(doc, knowledge) or opening_setting(doc, knowledge, lexicon)
+
+
+def placed_in_scene(mentions: list[Mention], scene: Place | None, anchor: PartialDate | None) -> list[Mention]:
     """Meetings of the scene's time without a place of their own happen in the scene."""
-    scene = dateline_place(doc, knowledge) or opening_setting(doc, knowledge, lexicon)
     if scene is None:
         return mentions
     return [replace(m, place=scene) if m.place is None and in_scene_time(m.date, anchor) else m for m in mentions]

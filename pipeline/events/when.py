@@ -9,7 +9,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from pipeline.events.clauses import clauses
-from pipeline.events.cues import has_cue
+from pipeline.events.cues import cue_starts, has_cue
 from pipeline.events.layout import lede_end
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import Candidate, Mention, PartialDate, Timex
@@ -27,7 +27,8 @@ def choose_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexic
                     if doc[a].lower_ in lexicon.words("person_clause") and (a, b) != tuple(candidate.clause)]
     # "met president Sall, die dit jaar voorzitter is": that date is the person's, not the meeting's
     usable = [(start, timex) for start, timex in _dating_timexes(doc, sent, lexicon)
-              if not any(a <= start < b for a, b in about_person)]
+              if not any(a <= start < b for a, b in about_person) and not _dates_other_event(doc, start, candidate,
+                                                                                              lexicon)]
     trigger_char = doc[candidate.hit.start].idx
     tiers = token_ranges(candidate) + ([[(sent.start, sent.end)]] if candidate.lone else [])
     tiers.append(_other_clauses(sent, candidate, lexicon))
@@ -36,6 +37,16 @@ def choose_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexic
         if found:
             return min(found, key=lambda t: abs(t.start_char - trigger_char))
     return _time_referred_back(doc, candidate, lexicon)
+
+
+def _dates_other_event(doc: Doc, start: int, candidate: Candidate, lexicon: EventLexicon) -> bool:
+    """'nam de agenda door voor de EU-top van 27 juni': a date that names another event ('<noun> van
+    <date>') is that event's, unless the noun is the candidate's own trigger ('de top van 27 juni')."""
+    of = start if doc[start].lower_ in lexicon.words("date_of") else start - 1  # the expression may hold 'van'
+    noun = of - 1
+    if noun < 0 or doc[of].lower_ not in lexicon.words("date_of") or candidate.hit.start <= noun < candidate.hit.end:
+        return False
+    return doc[noun].lower_.endswith(tuple(lexicon.words("dated_event")))
 
 
 def own_clause_timex(doc: Doc, sent: Span, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
@@ -88,14 +99,17 @@ def _other_clauses(sent: Span, candidate: Candidate, lexicon: EventLexicon) -> l
 
 
 def _time_referred_back(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -> Timex | None:
-    """'Koningin Beatrix ontving toen president Chirac': 'toen' is the last date named before it."""
-    anaphors = lexicon.words("time_anaphor")
+    """'Koningin Beatrix ontving toen president Chirac', 'was die dag al eerder ontvangen': 'toen' and
+    'die dag' are the last date named before them."""
     ranges = list(candidate.scope) + [(candidate.clause[0], candidate.hit.start)]
-    spots = sorted(i for a, b in ranges for i in range(a, b) if doc[i].lower_ in anaphors)
+    spots = cue_starts(doc, ranges, lexicon, "time_anaphor")
     if not spots:
         return None
-    # "bezocht Mauritius in 2015, toen hij werd ontvangen door ...": the nearest date before 'toen'
-    earlier = [t for t in doc._.timexes or [] if t.end_char <= doc[spots[0]].idx and t.value]
+    # "bezocht Mauritius in 2015, toen hij werd ontvangen door ...": the nearest date before 'toen'; 'die
+    # namiddag' is the day named last, not a month or year named since
+    day_only = doc[spots[0]].lower_ not in lexicon.words("time_anaphor")
+    earlier = [t for t in doc._.timexes or [] if t.end_char <= doc[spots[0]].idx and t.value
+               and (t.granularity == "day" or not day_only)]
     return earlier[-1] if earlier else None
 
 
@@ -105,8 +119,8 @@ def time_options(candidate: Candidate, doc: Doc, sent: Span, lexicon: EventLexic
     last set, unless it looks ahead while that time is past ("... en dat een tweede top daar zou
     plaatsvinden"); undated is the last resort. `status` gives the candidate's status under a date."""
     own = choose_timex(doc, sent, candidate, lexicon)
-    if own is not None:
-        return [own]
+    if own is not None:  # a time referred back ('die dag') may be one its leaders were not yet in office
+        return [own] if sent.start_char <= own.start_char < sent.end_char else [own, None]
     narrative = narrative_timex(doc, sent, lexicon)
     if narrative is not None and status(None) == "planned" and status(narrative) == "occurred":
         narrative = None

@@ -63,3 +63,4 @@ class Timex:
     precision: str  # "day" | "month" | "year"
     value_end: str = ""  # for ranges ("van zondag tot woensdag"), else ""
     rule_id: str = ""
+    granularity: str = ""  # what the expression itself names ("donderdag": day), whatever the anchor allows

@@ -132,7 +132,8 @@ def find_timexes(text: str, anchor: PartialDate | None, tense: str | None = None
         if normalised is None:  # "31 februari": a date shape that is no date
             continue
         value, value_end, precision = normalised
-        timexes.append(Timex(match.start, match.end, match.text, value, precision, value_end, match.rule.rule_id))
+        timexes.append(Timex(match.start, match.end, match.text, value, precision, value_end, match.rule.rule_id,
+                             start.granularity))
     return timexes
 
 

@@ -209,3 +209,47 @@ def test_a_visit_to_a_person_is_in_that_persons_country():
     found = only_meeting("Premier Rutte wordt vandaag op visite verwacht bij de Amerikaanse president Trump.",
                          "2018-07")
     assert where(found) == ("", "USA") and found.status == "planned"
+
+
+# --- dates and places told once for several sentences (2023-10-12 and 2019-09-05 are Thursdays) ----------
+
+def test_a_date_that_names_another_event_does_not_date_the_meeting():
+    found = only_meeting("Premier Rutte sprak in Den Haag met bondskanselier Scholz over de verkiezingen van "
+                         "22 november.", "2023-10-12")
+    assert found.date == ""  # undated rather than the election's date
+
+
+def test_a_summit_named_as_the_goal_of_a_working_session_is_not_that_session():
+    found = only_meeting("Met president Macron nam premier Rutte in Parijs de agenda door voor de NAVO-top van "
+                         "11 juli.", "2023-06-29")
+    assert names(found) == {"Mark Rutte", "Emmanuel Macron"}
+    assert found.date == "" and where(found) == ("Paris", "FRA")  # not the summit's date
+
+
+def test_die_dag_is_the_day_named_before():
+    found = meetings("Koning Willem-Alexander ontving president Macron dinsdag in Amsterdam.\n\nMacron had die dag "
+                     "in Den Haag al een gesprek gehad met premier Rutte.")
+    talk = next(m for m in found if names(m) == {"Emmanuel Macron", "Mark Rutte"})
+    assert talk.date == "2019-09-03" and where(talk) == ("The Hague", "NLD")
+
+
+def test_die_namiddag_is_not_a_month_named_since():
+    found = meetings("Bondskanselier Merkel werd woensdag in Brussel ontvangen door koning Filip.\n\nZe staat sinds "
+                     "november 2005 aan het hoofd van de Duitse regering. Later die namiddag had ze in Brussel een "
+                     "onderhoud met premier De Croo.", "2021-10-07")  # a Thursday
+    talk = next(m for m in found if names(m) == {"Angela Merkel", "Alexander De Croo"})
+    assert talk.date == "2021-10-06"
+
+
+def test_a_relative_clause_right_after_a_meeting_noun_tells_that_meeting():
+    found = only_meeting("Bij het bezoek dat premier Rutte gisteren in Berlijn aflegde bij bondskanselier Scholz, "
+                         "ging het vooral over migratie.", "2023-10-12")
+    assert names(found) == {"Mark Rutte", "Olaf Scholz"}
+    assert found.date == "2023-10-11" and where(found) == ("Berlin", "DEU")
+
+
+def test_a_reception_by_a_foreign_host_is_not_in_the_dateline_city():
+    found = meetings("PARIJS - President Macron ontving dinsdag premier Rutte in Parijs. Rutte was die dag al "
+                     "eerder onthaald door koning Filip.")
+    reception = next(m for m in found if names(m) == {"Mark Rutte", "Philippe of Belgium"})
+    assert where(reception)[1] == "BEL" and reception.date == "2019-09-03"
