@@ -41,7 +41,8 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
     else:
         return None
     own_date = timex is not None and sent.start_char <= timex.start_char < sent.end_char
-    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon) or (
+    countries = frozenset(a.country for a in actors if a.country)
+    place = own_place = choose_place(doc, sent, candidate, knowledge, lexicon, countries) or (
         host_country(doc, candidate, actors, lexicon) if candidate.trigger.kind == "visit" else None)
     fallback = programme_country(candidate, actors) or (
         host_country(doc, candidate, actors, lexicon) if candidate.trigger.kind == "receive" else None)

@@ -9,15 +9,17 @@ from pipeline.events.hosts import visit_hosts
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.when import token_ranges
 from pipeline.knowledge.bundle import Knowledge
-from pipeline.records import Candidate, Place, Timex
+from pipeline.records import Candidate, Place, PlaceMention, Timex
 
 
 def choose_place(doc: Doc, sent: Span, candidate: Candidate, knowledge: Knowledge,
-                 lexicon: EventLexicon) -> Place | None:
+                 lexicon: EventLexicon, countries: frozenset[str] = frozenset()) -> Place | None:
     """The place after 'in/op/te/naar/aan' nearest the trigger (in its scope, else its clause); a venue
-    gives its city. Never from another clause: places there belong to other events or to sources."""
+    gives its city. Never from another clause: places there belong to other events or to sources. When the
+    clause names places in several countries, one in a participant's country (`countries`) comes first:
+    "zowel in Brussel als in Luxemburg sprak ze met Bettel en Michel" pairs them crosswise."""
     for ranges in token_ranges(candidate):
-        place = _nearest_place(doc, ranges, candidate.hit.start, lexicon)
+        place = _nearest_place(doc, ranges, candidate.hit.start, lexicon, countries)
         if place is not None:
             return city_of_venue(place, knowledge)
     if candidate.trigger.object_place:  # "bezocht Mauritius in 2015", "om Turkije te bezoeken"
@@ -67,17 +69,34 @@ def _after_place_preposition(doc: Doc, start: int, lexicon: EventLexicon, floor:
         any(word in lexicon.words("place_prep") for word in window)
 
 
-def _nearest_place(doc: Doc, ranges, anchor: int, lexicon: EventLexicon) -> Place | None:
-    best = None
-    for mention in doc._.places or []:
-        if not any(a <= mention.start < b for a, b in ranges):
-            continue
-        if not _after_place_preposition(doc, mention.start, lexicon, doc[mention.start].sent.start):
-            continue
-        rank = (mention.place.kind == "country", abs(mention.start - anchor))
-        if best is None or rank < best[0]:
-            best = (rank, mention.place)
-    return best[1] if best else None
+def _nearest_place(doc: Doc, ranges, anchor: int, lexicon: EventLexicon,
+                   countries: frozenset[str] = frozenset()) -> Place | None:
+    named = [m for m in doc._.places or [] if any(a <= m.start < b for a, b in ranges)
+             and _after_place_preposition(doc, m.start, lexicon, doc[m.start].sent.start)]
+    if not named:
+        return None
+    best = min(named, key=lambda m: (m.place.kind == "country", abs(m.start - anchor)))
+    # "zowel in Brussel als in Luxemburg sprak ze met Bettel en Michel": a list of places in several
+    # countries pairs crosswise with the partners, each the one in its own country
+    listed = _coordinated(doc, best, named, lexicon)
+    own = [m for m in listed if m.place.country in countries]
+    if len({m.place.country for m in listed}) == len(listed) > 1 and len(own) == 1:
+        return own[0].place
+    return best.place
+
+
+def _coordinated(doc: Doc, place: PlaceMention, named: list[PlaceMention], lexicon: EventLexicon) -> list[PlaceMention]:
+    """The places listed together with `place` ("in Brussel en in Luxemburg", "Parijs, Berlijn en Rome")."""
+    joints = lexicon.words("place_coordination")
+    ordered = sorted(named, key=lambda m: m.start)
+    at = ordered.index(place)
+    first = last = at
+    while first > 0 and all(doc[i].lower_ in joints for i in range(ordered[first - 1].end, ordered[first].start)):
+        first -= 1
+    while last + 1 < len(ordered) and all(doc[i].lower_ in joints
+                                          for i in range(ordered[last].end, ordered[last + 1].start)):
+        last += 1
+    return ordered[first:last + 1]
 
 
 def city_of_venue(place: Place, knowledge: Knowledge) -> Place:

@@ -253,3 +253,16 @@ def test_a_reception_by_a_foreign_host_is_not_in_the_dateline_city():
                      "eerder onthaald door koning Filip.")
     reception = next(m for m in found if names(m) == {"Mark Rutte", "Philippe of Belgium"})
     assert where(reception)[1] == "BEL" and reception.date == "2019-09-03"
+
+
+def test_listed_places_pair_crosswise_with_the_partners_by_country():
+    found = meetings("Premier Rutte voerde dinsdag zowel in Berlijn als in Parijs gesprekken met president Macron "
+                     "en bondskanselier Scholz.", "2023-10-12")
+    places = {frozenset(names(m)) - {"Mark Rutte"}: where(m) for m in found}
+    assert places == {frozenset({"Emmanuel Macron"}): ("Paris", "FRA"), frozenset({"Olaf Scholz"}): ("Berlin", "DEU")}
+
+
+def test_places_listed_in_a_topic_do_not_move_the_meeting():
+    found = only_meeting("Biden en Poetin spraken woensdag in Genève over de terugkeer van hun ambassadeurs naar "
+                         "Moskou en Washington.", "2021-06-17")
+    assert where(found) == ("Geneva", "CHE")
