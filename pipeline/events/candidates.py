@@ -55,10 +55,11 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                 state_visit = doc[hit.start].lower_.startswith(lexicon.phrases("state_visit")[0][0])
                 hosts = visit_host_persons(doc, places, people, knowledge, state_visit)
                 people, inferred = people + hosts, True
-            if trigger.form == "noun" and len(unique_people(people)) == 1 and not in_quote(doc[hit.start]) \
-                    and has_cue(doc[clause[0]:clause[1]], lexicon, "programme"):
-                # "Maandag staat een ontmoeting met De Croo gepland": the traveller the text is following
-                people, inferred = people + protagonist(doc, sent, people[0], persons, lexicon), True
+            if trigger.form == "noun" and people and _partners_only(doc, clause, people, lexicon) \
+                    and not in_quote(doc[hit.start]) and has_cue(doc[clause[0]:clause[1]], lexicon, "programme"):
+                # "Maandag staat een ontmoeting met De Croo gepland", "Met Duda en Tusk staan ontmoetingen op
+                # het programma": the traveller the text is following
+                people, inferred = people + protagonist(doc, sent, unique_people(people), persons, lexicon), True
             groups = split_plural(doc, hit, trigger, unique_people(people), scope, lexicon)
             if trigger.kind in ("gathering", "meet") and not people:
                 if found:
@@ -113,19 +114,30 @@ def _received_by_nobody(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]],
     return not any(agents[0] < p.start < stop for p in persons)
 
 
-def protagonist(doc: Doc, sent: Span, partner: PersonMention, persons: list[PersonMention],
+def _partners_only(doc: Doc, clause: tuple[int, int], people: list[PersonMention], lexicon: EventLexicon) -> bool:
+    """Does the clause name only the partners of a meeting: one person, or people after a 'met' that no
+    person precedes ("Met Duda en Tusk staan ontmoetingen op het programma")?"""
+    if len(unique_people(people)) == 1:
+        return True
+    first = min(p.start for p in people)
+    return any(doc[i].lower_ in lexicon.words("comitative") for i in range(clause[0], first)) and \
+        not any(p.start < first for p in doc._.persons if clause[0] <= p.start)
+
+
+def protagonist(doc: Doc, sent: Span, partners: list[PersonMention], persons: list[PersonMention],
                 lexicon: EventLexicon) -> list[PersonMention]:
     """The leader the text is following, for a programme's meeting noun that names only the partner: a
     leader in an earlier clause of the sentence who is not another party ("De reis van Schoof gaat verder
     naar Luxemburg; daar volgt een ontmoeting met Frieden"), else the subject of the sentence before, in
     the same paragraph ("Morgen spreekt hij met Albanese. Ook een gesprek met Macron staat op de agenda")."""
     breaks = lexicon.words("clause_break")
-    same = [p for p in persons if sent.start <= p.start < partner.start and p.key != partner.key
+    partner, keys = partners[0], {p.key for p in partners}
+    same = [p for p in persons if sent.start <= p.start < partner.start and p.key not in keys
             and any(doc[i].lower_ in breaks for i in range(p.end, partner.start))
             and not set(words_before(doc, p.start, lexicon, "other_party", sent.start)) & lexicon.words("other_party")]
     if same:
         return [replace(same[0], rule="protagonist")]
     subject = previous_sentence_subject(doc, sent.start, persons, lexicon)
-    if subject is None or subject.key == partner.key or "\n\n" in doc.text[doc[subject.start].idx:sent.start_char]:
+    if subject is None or subject.key in keys or "\n\n" in doc.text[doc[subject.start].idx:sent.start_char]:
         return []
     return [replace(subject, rule="protagonist")]

@@ -47,6 +47,9 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
         after = [p for p in people if p.start > distributive[0]]
         if len(before) == 1 and len(after) >= 2:
             return [([before[0], other], None) for other in after]
+    travelling = [p for p in people if p.rule == "protagonist"]
+    if trigger.plural and len(travelling) == 1 and len(people) >= 3:  # "met Duda en Tusk staan ontmoetingen gepland"
+        return [([travelling[0], other], None) for other in people if other is not travelling[0]]
     comitative = lexicon.words("comitative")
     mets = [i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ in comitative]
     if len(mets) >= 2:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
@@ -127,13 +127,31 @@ def previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention]
         first_person = next((p.start for p in persons if previous.start <= p.start < previous.end), previous.end)
         leading = next((t.i for t in doc[previous.start:first_person] if t.lower_ in singles), None)
         if leading is not None:
-            return previous_sentence_subject(doc, leading, persons, lexicon)
+            return _named_after_fronted_clause(doc, previous, leading, persons, lexicon) or \
+                previous_sentence_subject(doc, leading, persons, lexicon)
     earlier = [p for p in persons if p.start < sentence_start]
     if not earlier:
         earlier = [p for p in persons if p.start < index]
         return earlier[-1] if earlier else None
     last_sentence = doc[earlier[-1].start].sent.start
     return next(p for p in earlier if p.start >= last_sentence)
+
+
+def _named_after_fronted_clause(doc: Doc, sent: Span, pronoun: int, persons: list[PersonMention],
+                                lexicon: EventLexicon) -> PersonMention | None:
+    """"Voordat hij naar Oekraïne reist, doet Modi eerst Polen aan": a pronoun in a fronted subordinate
+    clause points ahead, to the subject the main clause names."""
+    if sent[0].lower_ not in lexicon.words("fronted_subordinator"):
+        return None
+    comma = next((t.i for t in doc[pronoun:sent.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    main = [p for p in persons if comma < p.start < sent.end]
+    first = main[0] if main else None
+    if first is None or set(words_before(doc, first.start, lexicon, "prepositional", comma)) & \
+            lexicon.words("prepositional"):
+        return None
+    return first
 
 
 def _last_n(index: int, persons: list[PersonMention], count: int) -> list[PersonMention]:

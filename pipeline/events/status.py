@@ -3,7 +3,8 @@
 In order (see README "Status"): a date before the article date means occurred and one after it planned;
 a date expression pointing ahead ("volgende week") means planned; else a planning cue ("gepland",
 "uitnodiging", "op weg naar") or a modal ("zal", "zou") without a perfect infinitive means planned; a
-present-tense report dated by a bare weekday is planned (Dutch uses the present for the near future);
+present-tense report dated by a bare weekday, or a meeting noun on a programme in the present ("staat
+op het programma", "volgt"), is planned (Dutch uses the present for the near future);
 everything else occurred.
 """
 from __future__ import annotations
@@ -35,6 +36,9 @@ def status_of(doc: Doc, sent: Span, candidate: Candidate, timex: Timex | None, a
     if planning_cue(words, lexicon) or modal_reading(words, dates) == "future":
         return "planned"
     clause = doc[candidate.clause[0]:candidate.clause[1]]
+    if candidate.trigger.form == "noun" and has_cue(clause, lexicon, "programme") \
+            and guess_tense(clause.text, dates) != "past":
+        return "planned"  # "Met Duda en Tusk staan daar ontmoetingen op het programma"
     # Dutch uses the present for the near future ("ze ontmoeten elkaar dinsdag"); a present perfect
     # ("heeft dinsdag ... ontmoet") is past.
     if timex is not None and "weekday" in timex.rule_id and guess_tense(clause.text, dates) != "past" \

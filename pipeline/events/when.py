@@ -135,6 +135,9 @@ def date_fields(sent: Span, timex: Timex | None, status: str, anchor: PartialDat
     # A present or present-perfect report of the meeting itself happened on the article's date.
     if status == "occurred" and anchor is not None and has_cue(sent, lexicon, "present_aux"):
         return anchor.iso(), "", anchor.precision, ""
+    # A programme in the present is the article's news: its time is the article's, at its precision.
+    if status == "planned" and anchor is not None and has_cue(sent, lexicon, "programme"):
+        return anchor.iso(), "", anchor.precision, ""
     return "", "", "", ""
 
 

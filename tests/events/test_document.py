@@ -266,3 +266,12 @@ def test_places_listed_in_a_topic_do_not_move_the_meeting():
     found = only_meeting("Biden en Poetin spraken woensdag in Genève over de terugkeer van hun ambassadeurs naar "
                          "Moskou en Washington.", "2021-06-17")
     assert where(found) == ("Geneva", "CHE")
+
+
+def test_partners_on_a_programme_each_meet_the_traveller_the_text_follows():
+    # 2024-08-20 is a Tuesday; the pronoun of the fronted clause points ahead to Modi
+    found = meetings("Voordat hij naar Oekraïne reist, doet premier Modi eerst Polen aan. Met president Duda en "
+                     "premier Tusk staan daar ontmoetingen op het programma.", "2024-08-20")
+    assert sorted(sorted(names(m)) for m in found) == [["Andrzej Duda", "Narendra Modi"],
+                                                       ["Donald Tusk", "Narendra Modi"]]
+    assert {(m.status, m.date, where(m)) for m in found} == {("planned", "2024-08-20", ("", "POL"))}
