@@ -33,8 +33,9 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
             by_number = token.lower_ in lexicon.words("pronoun_by_number")
             plural = by_number and _plural_verb_near(doc, index, end, lexicon)
             if plural and not _is_possessive_context(doc, index, lexicon):  # "zullen ze er praten"
+                group = _group(doc, index, persons, focus, None) or _with_companion(doc, index, persons, lexicon)
                 found.extend(replace(p, start=index, end=index + 1, text=token.text, rule=f"pronoun:{p.rule}")
-                             for p in _group(doc, index, persons, focus, None))
+                             for p in group)
             single = token.lower_ in singles or (by_number and not plural)
             if (single or is_object) and not _is_possessive_context(doc, index, lexicon):
                 antecedent = previous_sentence_subject(doc, index, persons, lexicon, same_sentence_first=not is_object)
@@ -67,6 +68,22 @@ def _group(doc: Doc, index: int, persons: list[PersonMention], focus: tuple[Pers
     if len(keys) >= 2 and (count is None or len(keys) == count) and (len(since) < (count or 2) or since <= keys):
         return list({p.key: p for p in focus}.values())
     return _last_n(index, persons, count or 2)
+
+
+def _with_companion(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon) -> list[PersonMention]:
+    """Plural 'ze' after "De Croo (Open VLD) en Lahbib zijn in Kyiv aangekomen": a leader travelling with
+    someone the actor data does not hold (a minister); 'ze' takes the leader along."""
+    subject = previous_sentence_subject(doc, index, persons, lexicon)
+    if subject is None or subject.start >= index:
+        return []
+    at = subject.end
+    if at < len(doc) and doc[at].text == "(":  # a party in brackets
+        at = next((t.i + 1 for t in doc[at:min(len(doc), at + 6)] if t.text == ")"), at)
+    if at + 1 >= len(doc) or doc[at].lower_ not in lexicon.words("conjunct") or not doc[at + 1].text[:1].isupper():
+        return []
+    if any(p.start == at + 1 for p in persons):
+        return []  # a leader of its own: the group case
+    return [subject]
 
 
 def group_at(doc: Doc, sent, persons: list[PersonMention], lexicon: EventLexicon,

@@ -275,3 +275,9 @@ def test_partners_on_a_programme_each_meet_the_traveller_the_text_follows():
     assert sorted(sorted(names(m)) for m in found) == [["Andrzej Duda", "Narendra Modi"],
                                                        ["Donald Tusk", "Narendra Modi"]]
     assert {(m.status, m.date, where(m)) for m in found} == {("planned", "2024-08-20", ("", "POL"))}
+
+
+def test_plural_ze_takes_along_a_leader_travelling_with_a_minister():
+    found = only_meeting("Premier Schoof (VVD) en Veldkamp (NSC) zijn dinsdag in Kyiv aangekomen. Daar hadden ze "
+                         "een ontmoeting met president Zelensky.", "2025-01-16")
+    assert names(found) == {"Dick Schoof", "Volodymyr Zelenskyy"}
