@@ -62,6 +62,8 @@ def _after_place_preposition(doc: Doc, start: int, lexicon: EventLexicon, floor:
     if window and window[-1] in lexicon.words("place_verb"):
         return True  # "bereikte het drietal Kyiv": the place reached
     following = [doc[i].lower_ for i in range(start + 1, min(len(doc), start + 4))]
+    if set(following) & lexicon.words("host_noun"):
+        return True  # "Nederland was toen gastheer van een top": the host country
     if any(word.endswith(tuple(lexicon.words("visit_object_noun"))) for word in following[1:]) and \
             following[:1] and following[0] in lexicon.words("indefinite_determiner") | {"nog"}:
         return True  # "bracht de premier Rusland (nog) een bezoek": the country visited

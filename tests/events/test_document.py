@@ -281,3 +281,9 @@ def test_plural_ze_takes_along_a_leader_travelling_with_a_minister():
     found = only_meeting("Premier Schoof (VVD) en Veldkamp (NSC) zijn dinsdag in Kyiv aangekomen. Daar hadden ze "
                          "een ontmoeting met president Zelensky.", "2025-01-16")
     assert names(found) == {"Dick Schoof", "Volodymyr Zelenskyy"}
+
+
+def test_a_country_that_hosts_the_summit_is_its_place():
+    found = only_meeting("In 2014 schudde premier Rutte president Obama de hand; Nederland was toen gastheer van een "
+                         "top over kernwapens.", "2018-07-16")
+    assert where(found) == ("", "NLD") and found.date == "2014"
