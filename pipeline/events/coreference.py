@@ -8,9 +8,11 @@ from pipeline.events.sameness import combine, dates_compatible, finer_place, pla
 from pipeline.records import Mention
 
 
-def merge_in_document(mentions: list[Mention]) -> list[Mention]:
-    """One mention per meeting occasion and participant set; undated past reports borrow the frame."""
-    mentions = [_inherit_frame(m, mentions) for m in mentions]
+def merge_in_document(mentions: list[Mention], trips: list[Mention] = ()) -> list[Mention]:
+    """One mention per meeting occasion and participant set; undated past reports borrow the frame of a
+    meeting or of a trip (`trips`: visits whose host meeting is told apart, frames only, never rows)."""
+    frames = list(mentions) + list(trips)
+    mentions = [_inherit_frame(m, frames) for m in mentions]
     merged: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: -m.confidence):
         for index, kept in enumerate(merged):

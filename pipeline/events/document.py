@@ -13,6 +13,7 @@ from typing import Callable
 
 from pipeline.events.participants import HEAD_TITLES
 from pipeline.events.scene import in_scene_time
+from pipeline.events.status import compare_dates
 from pipeline.events.sameness import dates_compatible, finer_place, places_compatible
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.linking.actors import actor_of
@@ -21,15 +22,37 @@ from pipeline.records import Draft, Joiner, Mention, PartialDate, Reference
 
 def meetings_of(drafts: list[Draft], references: list[Reference], joiners: list[Joiner],
                 cancelled: list[frozenset[str]], remotes: list[frozenset[str]], paragraph_of: Callable[[int], int],
-                anchor: PartialDate | None, knowledge: Knowledge) -> list[Mention]:
-    """The mentions of the article, each meeting's evidence gathered from all the sentences about it;
-    `coreference.merge_in_document` then makes one mention per meeting. `paragraph_of` gives the
-    paragraph number of a character offset: the meeting in focus is one told in the same paragraph or
-    the one before."""
+                anchor: PartialDate | None, knowledge: Knowledge) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of the article, each meeting's evidence gathered from all the sentences about it, and
+    the trips folded into them (frames for `coreference.merge_in_document`, which then makes one mention per
+    meeting). `paragraph_of` gives the paragraph number of a character offset: the meeting in focus is one
+    told in the same paragraph or the one before."""
     drafts = [d for d in drafts if not _cancelled(d.mention, cancelled) and not _remote(d, remotes)]
+    drafts, trips = _hosts_told_in_person(drafts, anchor)
     drafts = _with_references(drafts, references, paragraph_of)
     drafts = _with_joiners(drafts, joiners, paragraph_of, anchor, knowledge)
-    return _fold_back_references(_defaults_yield(drafts, anchor))
+    return _fold_back_references(_defaults_yield(drafts, anchor)), trips
+
+
+def _hosts_told_in_person(drafts: list[Draft], anchor: PartialDate | None) -> tuple[list[Draft], list[Mention]]:
+    """"Michel is voor een bezoek naar Moskou gereisd; daarbij zal hij ook Poetin ontmoeten": the host a visit
+    implies is the meeting the same sentence tells. One meeting, with that sentence's status; the visit
+    gives the date and place it lacks, and stays a trip that frames the article's other meetings."""
+    told = {(d.mention.char_start, d.mention.participant_key): i for i, d in enumerate(drafts) if not d.host_inferred}
+    result, folded = list(drafts), set()
+    for number, draft in enumerate(drafts):
+        index = told.get((draft.mention.char_start, draft.mention.participant_key))
+        if not draft.host_inferred or index is None:
+            continue
+        mention, visit = result[index].mention, draft.mention
+        past = anchor is not None and visit.date and compare_dates(visit.date, anchor.iso()) < 0
+        if not mention.date and not (mention.status == "planned" and past):
+            mention = replace(mention, date=visit.date, date_end=visit.date_end, date_precision=visit.date_precision,
+                              date_text=visit.date_text)
+        result[index] = replace(result[index], mention=replace(mention, place=mention.place or visit.place))
+        folded.add(number)
+    return [draft for number, draft in enumerate(result) if number not in folded], \
+        [drafts[number].mention for number in sorted(folded)]
 
 
 def _defaults_yield(drafts: list[Draft], anchor: PartialDate | None) -> list[Draft]:

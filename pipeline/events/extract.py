@@ -76,7 +76,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         group = previous if len({p.key for p in previous}) >= 2 else ()
         focus = group or group_at(doc, sent, list(doc._.persons or []), lexicon, focus) or focus
     paragraph_of = paragraph_index(doc)
-    mentions = meetings_of(drafts, references, joiners, cancelled, remotes, paragraph_of, anchor, knowledge)
+    mentions, trips = meetings_of(drafts, references, joiners, cancelled, remotes, paragraph_of, anchor, knowledge)
     mentions = dated_in_lede(doc, mentions, anchor)
     scene = scene_of(doc, knowledge, lexicon)
     fallback = {(d.mention.char_start, d.mention.participant_key): d.fallback_place for d in drafts if d.fallback_place}
@@ -93,7 +93,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         mentions = [fallen_back(m, ("received_by_host",)) if _abroad(m, fallback, scene) else m for m in mentions]
     mentions = placed_in_scene(mentions, scene, anchor)
     mentions = [fallen_back(m, ("received_by_host", "host_country")) for m in mentions]
-    return merge_in_document(mentions)
+    return merge_in_document(mentions, trips)
 
 
 def _abroad(mention: Mention, fallback: dict, scene: Place) -> bool:

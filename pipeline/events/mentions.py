@@ -58,7 +58,7 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
     refers_back = candidate.trigger.form == "noun" and not own_date and determined(doc, candidate.hit, lexicon)
     background = doc[candidate.clause[0]].lower_ in lexicon.words("background_clause")
     return Draft(mention, candidate.trigger, own_date, own_place is not None, refers_back, background=background,
-                 fallback_place=fallback)
+                 fallback_place=fallback, host_inferred=any(p.rule == "visit_host" for p in candidate.people))
 
 
 def determined(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:

@@ -119,6 +119,9 @@ def time_options(candidate: Candidate, doc: Doc, sent: Span, lexicon: EventLexic
     last set, unless it looks ahead while that time is past ("... en dat een tweede top daar zou
     plaatsvinden"); undated is the last resort. `status` gives the candidate's status under a date."""
     own = choose_timex(doc, sent, candidate, lexicon)
+    if own is not None and own_clause_timex(doc, sent, candidate, lexicon) is None \
+            and status(None) == "planned" and status(own) == "occurred":
+        own = None  # "is dinsdag naar Peking gereisd; daar zal hij Xi ontmoeten": another clause's past
     if own is not None:  # a time referred back ('die dag') may be one its leaders were not yet in office
         return [own] if sent.start_char <= own.start_char < sent.end_char else [own, None]
     narrative = narrative_timex(doc, sent, lexicon)

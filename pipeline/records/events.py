@@ -92,6 +92,7 @@ class Draft:
     sentence_reference: bool = False  # the sentence is about a meeting told elsewhere ('hun eerste gesprek sinds')
     background: bool = False  # told in a clause of earlier time ('nadat hij zondag de koningin had bezocht')
     fallback_place: Place | None = None  # where it is when nothing else places it (a programme: the host's country)
+    host_inferred: bool = False  # a participant is the host of a visit, not named as meeting ('bezoek aan Moskou')
 
 
 @dataclass(frozen=True)

@@ -287,3 +287,14 @@ def test_a_country_that_hosts_the_summit_is_its_place():
     found = only_meeting("In 2014 schudde premier Rutte president Obama de hand; Nederland was toen gastheer van een "
                          "top over kernwapens.", "2018-07-16")
     assert where(found) == ("", "NLD") and found.date == "2014"
+
+
+def test_a_visit_whose_host_meeting_is_told_apart_is_that_meeting_and_frames_the_others():
+    found = meetings("Premier De Croo is dinsdag voor een officieel bezoek naar Peking gereisd; in de loop daarvan "
+                     "zal hij ook president Xi ontmoeten. In het gesprek met premier Li Qiang liet De Croo "
+                     "verstaan dat hij de handel wil verruimen.", "2023-11-09")
+    by_partner = {frozenset(names(m)) - {"Alexander De Croo"}: m for m in found}
+    assert set(by_partner) == {frozenset({"Xi Jinping"}), frozenset({"Li Qiang"})}
+    assert by_partner[frozenset({"Xi Jinping"})].status == "planned"
+    talk = by_partner[frozenset({"Li Qiang"})]
+    assert talk.status == "occurred" and where(talk) == ("Beijing", "CHN") and talk.date == "2023-11-07"
