@@ -52,6 +52,8 @@ def visit_host_persons(doc: Doc, host_places: list[PlaceMention], people: list[P
     anchor = doc._.article.published if doc._.article else None
     if not host_places or anchor is None or len({p.place.country for p in host_places}) > 1:
         return []  # "bezoeken aan België en Luxemburg": a tour of two hosts, each told on its own
+    if any(p.place.kind == "landmark" for p in host_places):
+        return []  # "een bezoek aan de Invalides": sightseeing meets no host
     country = host_places[0].place.country
     named = {p.person.name: p for p in doc._.persons or [] if p.person is not None}
     visitors = {p.person.name for p in people if p.person is not None}

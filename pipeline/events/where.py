@@ -102,7 +102,7 @@ def _coordinated(doc: Doc, place: PlaceMention, named: list[PlaceMention], lexic
 
 
 def city_of_venue(place: Place, knowledge: Knowledge) -> Place:
-    if place.kind == "venue":
+    if place.kind in ("venue", "landmark"):
         record = knowledge.places.find_place(place.name)
         if record is not None:
             return knowledge.places.city_of(record).to_place("venue_city")

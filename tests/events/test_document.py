@@ -298,3 +298,9 @@ def test_a_visit_whose_host_meeting_is_told_apart_is_that_meeting_and_frames_the
     assert by_partner[frozenset({"Xi Jinping"})].status == "planned"
     talk = by_partner[frozenset({"Li Qiang"})]
     assert talk.status == "occurred" and where(talk) == ("Beijing", "CHN") and talk.date == "2023-11-07"
+
+
+def test_a_landmark_places_a_meeting_in_its_city_but_a_visit_there_meets_no_host():
+    found = only_meeting("President Biden bracht dinsdag een bezoek aan de Invalides. Woensdagavond dineerde hij met "
+                         "president Macron in de Eiffeltoren.", "2021-06-10")  # a Thursday
+    assert found.date == "2021-06-09" and where(found) == ("Paris", "FRA")
