@@ -218,7 +218,7 @@ def test_row_with_missing_field_names_file_and_line(tmp_path):
 
 def test_unknown_kind_is_refused(tmp_path):
     write_places(tmp_path, [RUSSIA], ["Kremlin\tRUS\t55.75\t37.62\t\tpalace\tMoscow"])
-    with pytest.raises(ValueError, match=r"cities\.tsv:3: expected one of city, venue, island, region, got 'palace'"):
+    with pytest.raises(ValueError, match=r"cities\.tsv:3: expected one of city, venue, landmark, island, region, got 'palace'"):
         Gazetteer.load(tmp_path)
 
 
