@@ -247,6 +247,8 @@ def _spec(groups: dict[str, str], scanner: Scanner) -> Underspecified:
     elif "unit" in values:
         amount = values.get("shift", values.get("number", values.get("vague", 0)))
         fields.update(unit=values["unit"], offset=-amount if "ago" in groups else amount, vague="vague" in values)
+        if "ago" in groups and values["unit"] == "year" and amount == 1 and "vague" not in values:
+            fields.update(unit="month", offset=-12)  # "een jaar geleden": this time last year, its month
     elif "shift" in values:
         fields["instance_shift"] = values["shift"]
     if "postshift" in values:
