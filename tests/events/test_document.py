@@ -304,3 +304,9 @@ def test_a_landmark_places_a_meeting_in_its_city_but_a_visit_there_meets_no_host
     found = only_meeting("President Biden bracht dinsdag een bezoek aan de Invalides. Woensdagavond dineerde hij met "
                          "president Macron in de Eiffeltoren.", "2021-06-10")  # a Thursday
     assert found.date == "2021-06-09" and where(found) == ("Paris", "FRA")
+
+
+def test_an_end_point_does_not_date_the_next_sentence():
+    found = only_meeting("Hongarije is voorzitter van de EU tot het eind van het jaar. Daar sprak premier Orbán met "
+                         "president Zelensky.", "2024-07-10")
+    assert found.date == ""  # the sentence names no time of its own
