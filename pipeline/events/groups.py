@@ -53,7 +53,7 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
     comitative = lexicon.words("comitative")
     mets = [i for i in range(hit.end, scope[-1][1]) if doc[i].lower_ in comitative]
     if len(mets) >= 2:
-        groups = _split_at(people, mets, hit, scope[-1][1])
+        groups = _split_at(doc, people, mets, scope[0][0], scope[-1][1])
         if groups is not None:
             return groups
     if not trigger.plural or not mets:
@@ -65,17 +65,31 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
     return [(people, None)]
 
 
-def _split_at(people: list[PersonMention], mets: list[int], hit: TriggerHit, end: int) -> list[Group] | None:
-    """One meeting per 'met': the persons before the first 'met' meet those after each 'met'; each
-    meeting owns the stretch from the previous partner to the next 'met' (where its date stands)."""
+def _split_at(doc: Doc, people: list[PersonMention], mets: list[int], start: int, end: int) -> list[Group] | None:
+    """One meeting per 'met': the persons before the first 'met' meet those after each 'met'. Each meeting
+    owns the stretch where its date and place stand: before its partner ("In maart sprak hij in Genève met
+    X en in oktober in Jakarta met Y": from the previous partner, the first from the clause's start), or,
+    when every partner has a date right after it, from its 'met' on ("sprak met X in 2015, met Y in 2017")."""
     subject = [p for p in people if p.start < mets[0]]
     bounds = mets + [end]
     partners = [[p for p in people if bounds[n] < p.start < bounds[n + 1]] for n in range(len(mets))]
     if len(subject) != 1 or sum(bool(group) for group in partners) < 2:
         return None
-    groups, start = [], hit.end
+    dated = _timex_starts(doc, start, end)
+    after = all(any(group[-1].end <= t < bounds[n + 1] for t in dated) for n, group in enumerate(partners) if group)
+    groups = []
     for n, group in enumerate(partners):
         if group:
-            groups.append((subject + group, (start, bounds[n + 1])))
+            groups.append((subject + group, (bounds[n], bounds[n + 1]) if after else (start, bounds[n + 1])))
             start = group[-1].end
     return groups
+
+
+def _timex_starts(doc: Doc, start: int, end: int) -> list[int]:
+    """The first tokens of the time expressions in a token range."""
+    found = []
+    for timex in doc._.timexes or []:
+        span = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
+        if span is not None and start <= span.start < end:
+            found.append(span.start)
+    return found

@@ -310,3 +310,19 @@ def test_an_end_point_does_not_date_the_next_sentence():
     found = only_meeting("Hongarije is voorzitter van de EU tot het eind van het jaar. Daar sprak premier Orbán met "
                          "president Zelensky.", "2024-07-10")
     assert found.date == ""  # the sentence names no time of its own
+
+
+# --- several meetings in one clause (issue 13, item 6) ---------------------------------------------------
+
+def test_a_date_after_each_partner_dates_that_partners_meeting():
+    found = meetings("Premier Rutte sprak eerder met president Obama in 2015, met president Trump in 2017.")
+    assert {(frozenset(names(m)) - {"Mark Rutte"}, m.date) for m in found} == {
+        (frozenset({"Barack Obama"}), "2015"), (frozenset({"Donald Trump"}), "2017")}
+
+
+def test_a_date_and_place_before_each_partner_make_one_row_each():
+    found = meetings("In maart sprak premier Rutte in Genève met president Macron en in oktober in Jakarta met "
+                     "president Widodo.", "2023-12-12")
+    assert {(frozenset(names(m)) - {"Mark Rutte"}, m.date, where(m)) for m in found} == {
+        (frozenset({"Emmanuel Macron"}), "2023-03", ("Geneva", "CHE")),
+        (frozenset({"Joko Widodo"}), "2023-10", ("Jakarta", "IDN"))}
