@@ -134,7 +134,28 @@ def find_timexes(text: str, anchor: PartialDate | None, tense: str | None = None
         value, value_end, precision = normalised
         timexes.append(Timex(match.start, match.end, match.text, value, precision, value_end, match.rule.rule_id,
                              start.granularity))
-    return timexes
+    return _joined_alternatives(text, timexes, lexicon)
+
+
+def _joined_alternatives(text: str, timexes: list[Timex], lexicon: Lexicon) -> list[Timex]:
+    """"half maart of begin april": two alternative dates are one expression at the precision they share
+    (here the year); alternatives in different years stay two expressions."""
+    joins = set(lexicon.words.lists["alternatives"])
+    result: list[Timex] = []
+    for timex in timexes:
+        previous = result[-1] if result else None
+        between = text[previous.end_char:timex.start_char].strip().lower() if previous else ""
+        if previous is None or between not in joins or not previous.value or not timex.value \
+                or previous.value[:4] != timex.value[:4]:
+            result.append(timex)
+            continue
+        size = len(previous.value)
+        while previous.value[:size] != timex.value[:size]:
+            size -= 3  # day -> month -> year
+        precision = {10: "day", 7: "month", 4: "year"}[size]
+        result[-1] = Timex(previous.start_char, timex.end_char, text[previous.start_char:timex.end_char],
+                           previous.value[:size], precision, "", "alternatives", precision)
+    return result
 
 
 @functools.lru_cache(maxsize=1024)

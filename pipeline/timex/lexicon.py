@@ -59,7 +59,7 @@ TABLE_FILES: dict[str, Callable[[str], object]] = {
     "decades": _int_in(1900, 2090),
 }
 DATES_DIR = Path("lexicon") / "dates"  # where a models folder keeps these word lists
-LIST_FILES = ("day_parts", "year_blockers", "clause_boundaries")  # one form per line
+LIST_FILES = ("day_parts", "year_blockers", "clause_boundaries", "alternatives")  # one form per line
 REGEX_FILES = ("tense_future", "tense_past")  # one regular expression per line
 RULES_FILE = "rules"
 MODALS_FILE = "modals.tsv"

@@ -43,7 +43,7 @@ ALLOWED_GROUPS = frozenset(
 )
 _PLACEHOLDER = re.compile(r"%([A-Z][A-Z_]*)")
 _WORD = re.compile(r"\w+")
-NON_TRIGGER_FILES = ("weekday_suffixes", "year_blockers", "clause_boundaries")  # never open a match
+NON_TRIGGER_FILES = ("weekday_suffixes", "year_blockers", "clause_boundaries", "alternatives")  # never open a match
 _LEFT_EDGE, _RIGHT_EDGE = r"(?<!\w)(?:", r")(?!\w)"  # whole words only
 WEEKEND = (6, 7)  # ISO Saturday and Sunday
 
