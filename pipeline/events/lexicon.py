@@ -21,7 +21,8 @@ from pipeline.records import TRIGGER_FORMS, TRIGGER_KINDS, Trigger
 TRIGGERS_FILE = "patterns/triggers.jsonl"
 CUES_FILE = "lexicon/event_cues.tsv"
 CUE_KINDS_FILE = "lexicon/event_cue_kinds.tsv"
-_TRIGGER_KEYS = {"id", "kind", "form", "weight", "pattern", "needs", "plural", "alone", "object_place", "note"}
+_TRIGGER_KEYS = {"id", "kind", "form", "weight", "pattern", "needs", "plural", "alone", "object_place", "transitive",
+                 "note"}
 _REQUIRED_KEYS = {"id", "kind", "form", "weight", "pattern"}
 
 
@@ -79,7 +80,8 @@ def load_triggers(path: Path) -> tuple[dict[str, Trigger], dict[str, list]]:
         _check_trigger(item, path, number)
         triggers[item["id"]] = Trigger(item["id"], item["kind"], float(item["weight"]), item["form"],
                                        tuple(item.get("needs", ())), bool(item.get("plural", False)),
-                                       bool(item.get("alone", False)), bool(item.get("object_place", False)))
+                                       bool(item.get("alone", False)), bool(item.get("object_place", False)),
+                                       bool(item.get("transitive", False)))
         patterns[item["id"]] = item["pattern"]
     return triggers, patterns
 

@@ -37,6 +37,8 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
             continue
         if negated(sent.doc, start, lexicon) or (trigger.form == "noun" and _noun_denied(sent, start, end, lexicon)):
             continue
+        if trigger.transitive and _object_not_partner(sent, start, end, lexicon):
+            continue
         hits.append(TriggerHit(rule_id, start, end))
     hits = _drop_nested(hits)
     if len(hits) > 1:  # "samen met X werd hij ontvangen door Y": the other trigger says what happened
@@ -85,6 +87,21 @@ def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
     called off."""
     return has_cue(sent, lexicon, "cancelled") or any(
         separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle") for a, b in clauses(sent, lexicon))
+
+
+def _object_not_partner(sent: Span, start: int, end: int, lexicon: EventLexicon) -> bool:
+    """'sprak Macron toe', 'sprak Macron tegen over ...', 'ziet Scholz als bondgenoot', 'zag Macron op
+    televisie': the object of a transitive meeting verb is addressed, judged or watched, not met."""
+    clause = next(((a, b) for a, b in clauses(sent, lexicon) if a <= start < b), (sent.start, sent.end))
+    span = sent.doc[clause[0]:clause[1]]
+    words = [token.lower_ for token in span if not token.is_punct]
+    after = [sent.doc[i].lower_ for i in range(end, clause[1])]
+    particles = lexicon.words("object_particle")
+    right_after = after[0] if after and after[0] not in lexicon.words("place_prep") else ""
+    # "Aan de rand van de top sprak Trump vandaag met Sisi": an inverted subject, 'spreken met' says who met
+    inverted = bool(set(after) & lexicon.words("comitative"))
+    return bool(words) and words[-1] in particles or right_after in particles or inverted or \
+        bool(set(after) & lexicon.words("object_not_met"))
 
 
 def _noun_denied(sent: Span, start: int, end: int, lexicon: EventLexicon) -> bool:

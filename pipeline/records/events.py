@@ -23,6 +23,7 @@ class Trigger:
     plural: bool = False
     alone: bool = False  # counts only as the sentence's only trigger
     object_place: bool = False  # a transitive visit verb: its object is the place ("bezocht China")
+    transitive: bool = False  # its object is the partner ("sprak Macron", "ziet Scholz"), not "sprak hem toe"
 
 
 @dataclass(frozen=True)

@@ -411,3 +411,31 @@ def test_role_without_country_refers_to_the_holder_named_before():
             "Woensdag heeft de koning een onderhoud met de Chinese premier Li Keqiang.")
     found = [sorted(names(m)) for m in meetings(text, "2015-06-23")]
     assert ["Li Keqiang", "Philippe of Belgium"] in found
+
+
+# --- transitive spreken and zien (issue 13, item 4); 2023-10-12 is a Thursday -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Premier Rutte sprak president Macron dinsdag in Parijs.",
+    "Bondskanselier Scholz zag president Macron dinsdag in Berlijn.",
+    "Premier Rutte sprak de Franse president dinsdag in Parijs.",
+])
+def test_a_leader_spoken_or_seen_is_met(text):
+    found = only_meeting(text, "2023-10-12")
+    assert found.date == "2023-10-10" and len(found.participants) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Rutte sprak president Macron toe.",
+    "Premier Rutte sprak president Macron tegen over de begroting.",
+    "Bondskanselier Scholz ziet president Macron als een bondgenoot.",
+    "Premier Rutte zag president Macron dinsdag op televisie.",
+    "Premier Rutte sprak dinsdag Frans tegen president Macron.",
+])
+def test_a_leader_addressed_judged_or_watched_is_not_met(text):
+    assert meetings(text, "2023-10-12") == []
+
+
+def test_an_inverted_subject_after_spreken_is_no_object():
+    found = only_meeting("Aan de rand van de top sprak president Macron dinsdag met premier Rutte.", "2023-10-12")
+    assert names(found) == {"Emmanuel Macron", "Mark Rutte"}
