@@ -61,6 +61,8 @@ def _after_place_preposition(doc: Doc, start: int, lexicon: EventLexicon, floor:
     window = words_before(doc, start, lexicon, "place_prep", floor)
     if window and window[-1] in lexicon.words("place_verb"):
         return True  # "bereikte het drietal Kyiv": the place reached
+    if _named_event_place(doc, start, lexicon, floor):
+        return True
     following = [doc[i].lower_ for i in range(start + 1, min(len(doc), start + 4))]
     if set(following) & lexicon.words("host_noun"):
         return True  # "Nederland was toen gastheer van een top": the host country
@@ -69,6 +71,16 @@ def _after_place_preposition(doc: Doc, start: int, lexicon: EventLexicon, floor:
         return True  # "bracht de premier Rusland (nog) een bezoek": the country visited
     return bool(window) and window[-1] not in lexicon.words("origin") and \
         any(word in lexicon.words("place_prep") for word in window)
+
+
+def _named_event_place(doc: Doc, start: int, lexicon: EventLexicon, floor: int) -> bool:
+    """'op de Veiligheidsconferentie van München', 'tijdens de top van Madrid': an event named after its
+    city, where the meeting is, gives that city."""
+    if start - 2 < floor or doc[start - 1].lower_ not in lexicon.words("date_of") or \
+            not doc[start - 2].lower_.endswith(tuple(lexicon.words("event_venue"))):
+        return False
+    before = words_before(doc, start - 2, lexicon, "place_prep", floor)
+    return bool(set(before) & (lexicon.words("place_prep") | lexicon.words("setting")))
 
 
 def _nearest_place(doc: Doc, ranges, anchor: int, lexicon: EventLexicon,

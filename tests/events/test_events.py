@@ -439,3 +439,13 @@ def test_a_leader_addressed_judged_or_watched_is_not_met(text):
 def test_an_inverted_subject_after_spreken_is_no_object():
     found = only_meeting("Aan de rand van de top sprak president Macron dinsdag met premier Rutte.", "2023-10-12")
     assert names(found) == {"Emmanuel Macron", "Mark Rutte"}
+
+
+def test_an_event_named_after_its_city_places_the_meeting_there():
+    found = only_meeting("Premier Rutte sprak president Macron op de Veiligheidsconferentie van München.", "2023-02-20")
+    assert where(found) == ("Munich", "DEU")
+
+
+def test_an_event_named_in_a_topic_does_not_place_the_meeting():
+    found = only_meeting("Premier Rutte sprak president Macron over de top van Madrid.", "2023-02-20")
+    assert where(found) == ("", "")
