@@ -129,8 +129,8 @@ def _read_rules(path: Path) -> tuple[RawRule, ...]:
 
 
 def read_modals(path: Path) -> dict[str, frozenset[str]]:
-    """modals.tsv: kind (modal | perfect) -> its forms."""
-    kinds: dict[str, set[str]] = {"modal": set(), "perfect": set()}
+    """modals.tsv: kind (modal | perfect | noun_before) -> its forms."""
+    kinds: dict[str, set[str]] = {"modal": set(), "perfect": set(), "noun_before": set()}
     for row in read_table(path, ("kind", "form")):
         if row["kind"] not in kinds:
             raise row.error(Errors.E011.format(allowed=", ".join(kinds), value=row["kind"]))

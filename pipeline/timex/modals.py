@@ -16,7 +16,8 @@ def modal_reading(words: Iterable[str], lexicon: Lexicon) -> str | None:
     `words` are the lower-cased words of a clause or sentence."""
     words = list(words)
     modals, perfect = lexicon.words.modals["modal"], lexicon.words.modals["perfect"]
-    first = next((i for i, word in enumerate(words) if word in modals), None)
+    nouns = lexicon.words.modals["noun_before"]  # "tegen de wil van", "uit vrije wil": a noun, no modal
+    first = next((i for i, word in enumerate(words) if word in modals and not (i and words[i - 1] in nouns)), None)
     if first is None:
         return None
     # "zou Kim hebben ontmoet" is a perfect infinitive; in "zal een ontmoeting hebben met Tshisekedi" and

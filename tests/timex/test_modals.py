@@ -22,6 +22,10 @@ def nlp():
     ("Het koningspaar zal in Kinshasa een ontmoeting hebben met president Tshisekedi.", "future"),
     ("Macron zal morgen in Kyiv zijn.", "future"),
     ("Ze zullen het over de oorlog in Oekraïne hebben.", "future"),
+    # 'wil' after a determiner or an adjective is the noun, not the modal
+    ("Tegen de wil van de Kamer ontmoette Rutte Poetin in Moskou.", None),
+    ("Uit vrije wil reisde de premier naar Kyiv.", None),
+    ("Macron zegt dat hij haar wil ontmoeten.", "future"),
 ])
 def test_modal_reading(nlp, date_lexicon, sentence, reading):
     assert modal_reading((token.lower_ for token in nlp(sentence)), date_lexicon) == reading
