@@ -60,6 +60,10 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                 # "Maandag staat een ontmoeting met De Croo gepland", "Met Duda en Tusk staan ontmoetingen op
                 # het programma": the traveller the text is following
                 people, inferred = people + protagonist(doc, sent, unique_people(people), persons, lexicon), True
+            if trigger.form == "noun" and people and _partners_only(doc, clause, people, lexicon) \
+                    and doc[clause[0]].lower_ in lexicon.words("fronted_preposition"):
+                # "Na zijn ontmoeting met Macron vorige week zal Rutte ...": the main clause's subject
+                people = people + _subject_after(doc, scope[-1][1], clause, persons, lexicon)
             groups = split_plural(doc, hit, trigger, unique_people(people), scope, lexicon)
             if trigger.kind in ("gathering", "meet") and not people:
                 if found:
@@ -112,6 +116,17 @@ def _received_by_nobody(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]],
         return False
     stop = next((i for i in range(agents[0], own_end) if doc[i].is_punct), own_end)
     return not any(agents[0] < p.start < stop for p in persons)
+
+
+def _subject_after(doc: Doc, start: int, clause: tuple[int, int], persons: list[PersonMention],
+                   lexicon: EventLexicon) -> list[PersonMention]:
+    """The first person after `start` in the clause who is not after a preposition: the subject that
+    follows the finite verb in Dutch when a phrase is put first."""
+    for person in persons:
+        if start <= person.start < clause[1]:
+            before = set(words_before(doc, person.start, lexicon, "prepositional", start))
+            return [] if before & lexicon.words("prepositional") else [replace(person, rule="fronted_subject")]
+    return []
 
 
 def _partners_only(doc: Doc, clause: tuple[int, int], people: list[PersonMention], lexicon: EventLexicon) -> bool:

@@ -73,6 +73,16 @@ def clauses(sent: Span, lexicon: EventLexicon) -> list[tuple[int, int]]:
     return [(clause.start, clause.end) for clause in clause_structure(sent, lexicon)]
 
 
+def _end_of_fronted_phrase(doc: Doc, hit: TriggerHit, clause: tuple[int, int], following: int,
+                           lexicon: EventLexicon) -> int:
+    """'Na zijn ontmoeting met Macron vorige week zal Rutte Scholz ontmoeten': a meeting noun in a phrase put
+    before the finite verb ends at that verb; the subject after it belongs to the verb's meeting."""
+    if not doc[clause[0]].lower_ in lexicon.words("fronted_preposition") or hit.start - clause[0] > 3:
+        return following
+    finite = lexicon.words("conjunct_verb") - lexicon.words("possessive_or_verb")
+    return next((i for i in range(hit.end, following) if doc[i].lower_ in finite), following)
+
+
 def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
                    lexicon: EventLexicon) -> list[tuple[TriggerHit, list[tuple[int, int]]]]:
     """Each trigger's token ranges: the clause's subject part plus its own stretch. Between two
@@ -90,7 +100,9 @@ def trigger_scopes(doc: Doc, hits: list[TriggerHit], clause: tuple[int, int],
     for number, hit in enumerate(inside[:-1]):
         following = inside[number + 1].start
         split = max((i for i in range(hit.end, following) if (doc[i].lower_ in conjuncts and starts_clause(i))
-                     or (doc[i].lower_ in time_clause and doc[i - 1].text == ",")), default=following)
+                    or (doc[i].lower_ in time_clause and doc[i - 1].text == ",")), default=following)
+        if number == 0:
+            split = min(split, _end_of_fronted_phrase(doc, hit, clause, following, lexicon))
         cuts.append(split)
     scopes = []
     for number, hit in enumerate(inside):

@@ -25,6 +25,8 @@ def status_of(doc: Doc, sent: Span, candidate: Candidate, timex: Timex | None, a
             return "occurred" if order < 0 else "planned"
     if timex is not None and set(timex.text.lower().split()) & lexicon.words("future_time"):
         return "planned"  # "volgende week": ahead, even when it is still the article's month
+    if timex is not None and set(timex.text.lower().split()) & lexicon.words("past_time"):
+        return "occurred"  # "Na zijn ontmoeting met Macron vorige week zal hij ...": behind, whatever follows
     # The trigger's clause and the clauses before it, without quoted speech: '"De VS zullen Gaza overnemen",
     # zei Trump op een persconferentie met Netanyahu' reports a press conference that took place.
     quoted_trigger = in_quote(doc[candidate.hit.start])

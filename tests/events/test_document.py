@@ -326,3 +326,13 @@ def test_a_date_and_place_before_each_partner_make_one_row_each():
     assert {(frozenset(names(m)) - {"Mark Rutte"}, m.date, where(m)) for m in found} == {
         (frozenset({"Emmanuel Macron"}), "2023-03", ("Geneva", "CHE")),
         (frozenset({"Joko Widodo"}), "2023-10", ("Jakarta", "IDN"))}
+
+
+def test_a_meeting_in_a_fronted_phrase_is_the_subjects_and_keeps_its_own_time():
+    found = meetings("Na zijn ontmoeting met president Macron vorige week zal premier Rutte volgende maand "
+                     "bondskanselier Scholz in Berlijn ontmoeten.", "2023-10-12")
+    by_partner = {frozenset(names(m)) - {"Mark Rutte"}: m for m in found}
+    assert set(by_partner) == {frozenset({"Emmanuel Macron"}), frozenset({"Olaf Scholz"})}
+    earlier, later = by_partner[frozenset({"Emmanuel Macron"})], by_partner[frozenset({"Olaf Scholz"})]
+    assert (earlier.status, earlier.date) == ("occurred", "2023-10")  # the week of 2 October
+    assert (later.status, later.date, where(later)) == ("planned", "2023-11", ("Berlin", "DEU"))
