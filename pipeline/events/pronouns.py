@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.status import in_quote
 from pipeline.records import PersonMention
 
 
@@ -48,7 +49,40 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
                 found.extend(replace(p, start=index, end=index + 1, text=token.text, rule=f"pronoun:{p.rule}")
                              for p in _group(doc, index, persons, focus, 2))
             found.extend(_group_phrase(doc, index, persons, lexicon, focus))
+            found.extend(_quoted_person(doc, index, persons, lexicon))
     return found
+
+
+def _quoted_person(doc: Doc, index: int, persons: list[PersonMention], lexicon: EventLexicon) -> list[PersonMention]:
+    """Inside a quote 'ik' is the speaker, 'u' the one spoken to, 'we' both: '"Ik zie u volgende maand in
+    Parijs", zei Rutte tegen Macron.'"""
+    word = doc[index].lower_
+    kinds = [kind for kind in ("quote_speaker", "quote_addressee", "quote_both") if word in lexicon.words(kind)]
+    if not kinds or not in_quote(doc[index]):
+        return []
+    speaker, addressee = _speech_roles(doc[index].sent, persons, lexicon)
+    wanted = {"quote_speaker": [speaker], "quote_addressee": [addressee],
+              "quote_both": [speaker, addressee] if addressee else []}[kinds[0]]
+    return [replace(p, start=index, end=index + 1, text=doc[index].text, rule=f"quote:{p.rule}")
+            for p in wanted if p is not None]
+
+
+def _speech_roles(sent: Span, persons: list[PersonMention],
+                  lexicon: EventLexicon) -> tuple[PersonMention | None, PersonMention | None]:
+    """Who speaks and to whom in a sentence with a quote: the person right after a speech verb outside the
+    quote ('zei Rutte', or before it: 'Rutte zei: "..."'), and the person after 'tegen' there."""
+    doc = sent.doc
+    outside = [p for p in persons if sent.start <= p.start < sent.end and not in_quote(doc[p.start])]
+    verbs = [t.i for t in sent if t.lower_ in lexicon.words("speech_verb") and not in_quote(t)]
+    if not verbs or not outside:
+        return None, None
+    addressee = next((p for p in outside if doc[p.start - 1].lower_ in lexicon.words("addressee_prep")
+                      or (p.start > 1 and doc[p.start - 2].lower_ in lexicon.words("addressee_prep"))), None)
+    speakers = [p for p in outside if p is not addressee]
+    after = [p for p in speakers if 0 < p.start - verbs[0] <= 3]
+    before = [p for p in speakers if p.start < verbs[0]]
+    speaker = (after or before[-1:] or [None])[0]
+    return speaker, addressee
 
 
 def _group(doc: Doc, index: int, persons: list[PersonMention], focus: tuple[PersonMention, ...],

@@ -39,6 +39,8 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
             continue
         if trigger.transitive and _object_not_partner(sent, start, end, lexicon):
             continue
+        if _hypothetical(sent, start, lexicon):
+            continue
         hits.append(TriggerHit(rule_id, start, end))
     hits = _drop_nested(hits)
     if len(hits) > 1:  # "samen met X werd hij ontvangen door Y": the other trigger says what happened
@@ -87,6 +89,17 @@ def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
     called off."""
     return has_cue(sent, lexicon, "cancelled") or any(
         separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle") for a, b in clauses(sent, lexicon))
+
+
+def _hypothetical(sent: Span, start: int, lexicon: EventLexicon) -> bool:
+    """'niets gebeurt tot Poetin en ik elkaar ontmoeten', 'zodra Kim en Trump elkaar zien': a meeting in a
+    condition or time limit, whose subject follows the conditional word at once, is no report or plan."""
+    doc = sent.doc
+    clause = next(((a, b) for a, b in clauses(sent, lexicon) if a <= start < b), (sent.start, sent.end))
+    people = {p.start for p in doc._.persons or []}
+    pronouns = lexicon.words("pronoun_one") | lexicon.words("pronoun_by_number") | lexicon.words("quote_speaker")
+    return any(doc[i].lower_ in lexicon.words("hypothetical") and (i + 1 in people or doc[i + 1].lower_ in pronouns)
+               for i in range(max(clause[0], sent.start), start - 1))
 
 
 def _object_not_partner(sent: Span, start: int, end: int, lexicon: EventLexicon) -> bool:

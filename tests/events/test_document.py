@@ -336,3 +336,15 @@ def test_a_meeting_in_a_fronted_phrase_is_the_subjects_and_keeps_its_own_time():
     earlier, later = by_partner[frozenset({"Emmanuel Macron"})], by_partner[frozenset({"Olaf Scholz"})]
     assert (earlier.status, earlier.date) == ("occurred", "2023-10")  # the week of 2 October
     assert (later.status, later.date, where(later)) == ("planned", "2023-11", ("Berlin", "DEU"))
+
+
+def test_ik_and_u_in_a_quote_are_the_speaker_and_the_one_spoken_to():
+    found = only_meeting('"Ik zal u volgende maand in Parijs ontmoeten", zei premier Rutte tegen president Macron.',
+                         "2023-10-12")
+    assert names(found) == {"Mark Rutte", "Emmanuel Macron"}
+    assert (found.status, found.date, where(found)) == ("planned", "2023-11", ("Paris", "FRA"))
+
+
+def test_a_meeting_in_a_condition_is_neither_reported_nor_planned():
+    assert meetings("Bondskanselier Scholz zei dat er niets gebeurt tot president Poetin en hij elkaar "
+                    "ontmoeten.", "2023-10-12") == []
