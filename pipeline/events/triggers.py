@@ -98,7 +98,8 @@ def _hypothetical(sent: Span, start: int, lexicon: EventLexicon) -> bool:
     clause = next(((a, b) for a, b in clauses(sent, lexicon) if a <= start < b), (sent.start, sent.end))
     people = {p.start for p in doc._.persons or []}
     pronouns = lexicon.words("pronoun_one") | lexicon.words("pronoun_by_number") | lexicon.words("quote_speaker")
-    return any(doc[i].lower_ in lexicon.words("hypothetical") and (i + 1 in people or doc[i + 1].lower_ in pronouns)
+    # the subject at once: a name, a pronoun, or a role and a name ("tot president Poetin en ik ...")
+    return any(doc[i].lower_ in lexicon.words("hypothetical") and ({i + 1, i + 2} & people or doc[i + 1].lower_ in pronouns)
                for i in range(max(clause[0], sent.start), start - 1))
 
 
