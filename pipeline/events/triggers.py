@@ -88,7 +88,8 @@ def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
     """'De top gaat niet door', 'Trump blies de ontmoeting met Poetin af': the sentence reports a meeting
     called off."""
     return has_cue(sent, lexicon, "cancelled") or any(
-        separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle") for a, b in clauses(sent, lexicon))
+        separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle")
+        for a, b in clauses(sent, lexicon))
 
 
 def _hypothetical(sent: Span, start: int, lexicon: EventLexicon) -> bool:
@@ -99,7 +100,8 @@ def _hypothetical(sent: Span, start: int, lexicon: EventLexicon) -> bool:
     people = {p.start for p in doc._.persons or []}
     pronouns = lexicon.words("pronoun_one") | lexicon.words("pronoun_by_number") | lexicon.words("quote_speaker")
     # the subject at once: a name, a pronoun, or a role and a name ("tot president Poetin en ik ...")
-    return any(doc[i].lower_ in lexicon.words("hypothetical") and ({i + 1, i + 2} & people or doc[i + 1].lower_ in pronouns)
+    return any(doc[i].lower_ in lexicon.words("hypothetical")
+               and ({i + 1, i + 2} & people or doc[i + 1].lower_ in pronouns)
                for i in range(max(clause[0], sent.start), start - 1))
 
 
