@@ -107,7 +107,8 @@ def _hypothetical(sent: Span, start: int, lexicon: EventLexicon) -> bool:
 
 def _object_not_partner(sent: Span, start: int, end: int, lexicon: EventLexicon) -> bool:
     """'sprak Macron toe', 'sprak Macron tegen over ...', 'ziet Scholz als bondgenoot', 'zag Macron op
-    televisie': the object of a transitive meeting verb is addressed, judged or watched, not met."""
+    televisie', 'gast van de G7': the object of a transitive meeting word is addressed, judged, watched or
+    no person, not met."""
     clause = next(((a, b) for a, b in clauses(sent, lexicon) if a <= start < b), (sent.start, sent.end))
     span = sent.doc[clause[0]:clause[1]]
     words = [token.lower_ for token in span if not token.is_punct]
@@ -116,6 +117,9 @@ def _object_not_partner(sent: Span, start: int, end: int, lexicon: EventLexicon)
     right_after = after[0] if after and after[0] not in lexicon.words("place_prep") else ""
     # "Aan de rand van de top sprak Trump vandaag met Sisi": an inverted subject, 'spreken met' says who met
     inverted = bool(set(after) & lexicon.words("comitative"))
+    # "als gast van de G7": the object must be a person, at once (a role and a name at most)
+    if not any(end - 1 <= p.start <= end + 2 for p in sent.doc._.persons or []):
+        return True
     return bool(words) and words[-1] in particles or right_after in particles or inverted or \
         bool(set(after) & lexicon.words("object_not_met"))
 

@@ -449,3 +449,17 @@ def test_an_event_named_after_its_city_places_the_meeting_there():
 def test_an_event_named_in_a_topic_does_not_place_the_meeting():
     found = only_meeting("Premier Rutte sprak president Macron over de top van Madrid.", "2023-02-20")
     assert where(found) == ("", "")
+
+
+@pytest.mark.parametrize("text", [
+    "President Macron was dinsdag in Parijs gastheer voor premier Rutte.",
+    "Premier Rutte was dinsdag te gast bij president Macron in Parijs.",
+    "Premier Rutte was dinsdag in Parijs de gast van president Macron.",
+])
+def test_host_and_guest_wording_is_a_meeting(text):
+    found = only_meeting(text, "2023-10-12")
+    assert names(found) == {"Emmanuel Macron", "Mark Rutte"} and where(found) == ("Paris", "FRA")
+
+
+def test_a_guest_of_an_organisation_meets_nobody():
+    assert meetings("Premier Modi was in Hiroshima als gast van de G7, net als president Lula.", "2023-05-21") == []
