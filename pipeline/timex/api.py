@@ -61,9 +61,10 @@ def _clause_regex(forms: tuple[str, ...]) -> re.Pattern:
 
 
 def _marked_tense(text: str, lexicon: Lexicon) -> str | None:
-    """future / past when the text carries a marker of it, else None; future wins ("zei dat hij ... zal")."""
+    """future / past / present when the text carries a marker of it, else None; future wins ("zei dat hij
+    ... zal"), then past ("heeft ... ontmoet" is no present)."""
     lowered = text.lower()
-    for tense in ("future", "past"):
+    for tense in ("future", "past", "present"):
         if lexicon.words.regexes[f"tense_{tense}"].search(lowered):
             return tense
     return None

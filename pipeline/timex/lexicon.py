@@ -60,7 +60,7 @@ TABLE_FILES: dict[str, Callable[[str], object]] = {
 }
 DATES_DIR = Path("lexicon") / "dates"  # where a models folder keeps these word lists
 LIST_FILES = ("day_parts", "year_blockers", "clause_boundaries", "alternatives")  # one form per line
-REGEX_FILES = ("tense_future", "tense_past")  # one regular expression per line
+REGEX_FILES = ("tense_future", "tense_past", "tense_present")  # one regular expression per line
 RULES_FILE = "rules"
 MODALS_FILE = "modals.tsv"
 

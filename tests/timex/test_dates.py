@@ -118,6 +118,15 @@ def test_weekday_tense_read_from_its_own_clause() -> None:
     assert (arrived.value, meeting.value) == ("2019-04-23", "2019-04-30")
 
 
+def test_weekday_in_a_present_clause_is_the_coming_one_unless_a_perfect_says_otherwise() -> None:
+    anchor = PartialDate(2019, 4, 25)  # a Thursday: the coming Tuesday is 04-30, the last one 04-23
+    [coming] = find_timexes("Dinsdag reist de koning door naar Den Haag.", anchor)
+    [perfect] = find_timexes("In het Witte Huis heeft de Amerikaanse president Joe Biden dinsdag de Braziliaanse "
+                             "staatschef Luiz Inacio Lula da Silva ontvangen.", anchor)
+    [unmarked] = find_timexes("Dinsdag opende de koning de tentoonstelling.", anchor)  # no listed verb: nearest
+    assert (coming.value, perfect.value, unmarked.value) == ("2019-04-30", "2019-04-23", "2019-04-23")
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # 2019-04-25: gisteren 04-24, morgen 04-26; a verb ending in -de or -een is no article
     ("Het gesprek duurde gisteren ruim vier uur.", [("gisteren", "2019-04-24")]),
