@@ -21,7 +21,10 @@ class SummitLinker(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
-        doc._.persons, doc._.places = link_document(doc, self.data, article.published if article else None)
+        persons, places = link_document(doc, self.data, article.published if article else None)
+        # sorted by position: the event stage looks them up by binary search (pipeline.events.positions)
+        doc._.persons = sorted(persons, key=lambda p: (p.start, p.end))
+        doc._.places = sorted(places, key=lambda p: (p.start, p.end))
         return doc
 
 

@@ -10,7 +10,9 @@ from pipeline.events.cues import has_cue, words_before
 from pipeline.events.status import in_quote
 from pipeline.events.groups import split_by_dates, split_plural
 from pipeline.events.hosts import visit_host_persons, visit_hosts
+from pipeline.events.layout import text_of
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.positions import within
 from pipeline.events.participants import after_not_participant, bystander, compound_participants, persons_in
 from pipeline.events.pronouns import previous_sentence_subject, resolve_pronouns
 from pipeline.events.triggers import ordinal_reference
@@ -33,7 +35,7 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                            focus: tuple[PersonMention, ...] = ()) -> list[Candidate]:
     """`previous`: the participants of the last meeting named in the sentence before, for "een tweede top";
     `focus`: the group in focus (the last meeting's participants, or a group last named), for 'beide heren'."""
-    persons = list(doc._.persons)
+    persons = doc._.persons or []
     found: list[Candidate] = []
     lone = len(hits) == 1
     structure = clause_structure(sent, lexicon)
@@ -91,7 +93,8 @@ def _with_insertions(doc: Doc, hit: TriggerHit, noun: bool, scope: list[tuple[in
     if part.head is not None and hit.start >= part.start:
         scope.insert(0, part.head)
     if part.relative and part.antecedent is not None:
-        antecedent = next((p for p in persons if p.end == part.antecedent + 1), None)
+        antecedent = next((p for p in within(persons, part.antecedent - 8, part.antecedent + 1)
+                           if p.end == part.antecedent + 1), None)
         if antecedent is not None:
             scope.insert(0, (antecedent.start, antecedent.end))
     insertion = following[0] if following else None
@@ -115,18 +118,19 @@ def _received_by_nobody(doc: Doc, hit: TriggerHit, scope: list[tuple[int, int]],
     if not agents:
         return False
     stop = next((i for i in range(agents[0], own_end) if doc[i].is_punct), own_end)
-    return not any(agents[0] < p.start < stop for p in persons)
+    return not within(persons, agents[0] + 1, stop)
 
 
 def _subject_after(doc: Doc, start: int, clause: tuple[int, int], persons: list[PersonMention],
                    lexicon: EventLexicon) -> list[PersonMention]:
     """The first person after `start` in the clause who is not after a preposition: the subject that
     follows the finite verb in Dutch when a phrase is put first."""
-    for person in persons:
-        if start <= person.start < clause[1]:
-            before = set(words_before(doc, person.start, lexicon, "prepositional", start))
-            return [] if before & lexicon.words("prepositional") else [replace(person, rule="fronted_subject")]
-    return []
+    following = within(persons, start, clause[1])
+    if not following:
+        return []
+    person = following[0]
+    before = set(words_before(doc, person.start, lexicon, "prepositional", start))
+    return [] if before & lexicon.words("prepositional") else [replace(person, rule="fronted_subject")]
 
 
 def _partners_only(doc: Doc, clause: tuple[int, int], people: list[PersonMention], lexicon: EventLexicon) -> bool:
@@ -136,7 +140,7 @@ def _partners_only(doc: Doc, clause: tuple[int, int], people: list[PersonMention
         return True
     first = min(p.start for p in people)
     return any(doc[i].lower_ in lexicon.words("comitative") for i in range(clause[0], first)) and \
-        not any(p.start < first for p in doc._.persons if clause[0] <= p.start)
+        not within(doc._.persons or [], clause[0], first)
 
 
 def protagonist(doc: Doc, sent: Span, partners: list[PersonMention], persons: list[PersonMention],
@@ -147,12 +151,12 @@ def protagonist(doc: Doc, sent: Span, partners: list[PersonMention], persons: li
     the same paragraph ("Morgen spreekt hij met Albanese. Ook een gesprek met Macron staat op de agenda")."""
     breaks = lexicon.words("clause_break")
     partner, keys = partners[0], {p.key for p in partners}
-    same = [p for p in persons if sent.start <= p.start < partner.start and p.key not in keys
+    same = [p for p in within(persons, sent.start, partner.start) if p.key not in keys
             and any(doc[i].lower_ in breaks for i in range(p.end, partner.start))
             and not set(words_before(doc, p.start, lexicon, "other_party", sent.start)) & lexicon.words("other_party")]
     if same:
         return [replace(same[0], rule="protagonist")]
     subject = previous_sentence_subject(doc, sent.start, persons, lexicon)
-    if subject is None or subject.key in keys or "\n\n" in doc.text[doc[subject.start].idx:sent.start_char]:
+    if subject is None or subject.key in keys or "\n\n" in text_of(doc)[doc[subject.start].idx:sent.start_char]:
         return []
     return [replace(subject, rule="protagonist")]

@@ -53,7 +53,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     doc_id, anchor = (article.doc_id, article.published) if article is not None else ("", None)
     knowledge, lexicon = data.knowledge, data.lexicon
     drafts, references, joiners, cancelled, remotes = [], [], [], [], []
-    matches = matcher(doc)
+    matches = sorted(matcher(doc), key=lambda match: match[1])  # by start: sentences look theirs up
     previous: tuple[PersonMention, ...] = ()
     focus: tuple[PersonMention, ...] = ()
     for sent in doc.sents:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.events.positions import timexes_within
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import PersonMention, Trigger, TriggerHit
 
@@ -22,9 +23,7 @@ def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit,
     partners = [p for p in ordered if p.start >= hit.end and p not in subject]
     if len(subject) != 1 or len(partners) < 2:
         return None
-    starts = sorted(span.start for t in doc._.timexes or []
-                    if sent.start_char <= t.start_char < sent.end_char
-                    and (span := doc.char_span(t.start_char, t.end_char, alignment_mode="expand")) is not None)
+    starts = _timex_starts(doc, sent.start, sent.end)
     dates = [max((s for s in starts if s < partner.start), default=None) for partner in partners]
     if None in dates or len(set(dates)) != len(dates):
         return None
@@ -38,10 +37,9 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
                  scope: list[tuple[int, int]], lexicon: EventLexicon) -> list[Group]:
     """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
     'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting and date)."""
-    words = [t.lower_ for t in doc]
     distributive = [i for i in range(max(0, hit.start - lexicon.window("distributive")), scope[-1][1])
                     for phrase in lexicon.phrases("distributive")
-                    if tuple(words[i:i + len(phrase)]) == phrase]
+                    if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase]
     if distributive:  # "waar hij respectievelijk premier Anwar en premier Hun Manet spreekt"
         before = [p for p in people if p.start < distributive[0]]
         after = [p for p in people if p.start > distributive[0]]
@@ -88,8 +86,10 @@ def _split_at(doc: Doc, people: list[PersonMention], mets: list[int], start: int
 def _timex_starts(doc: Doc, start: int, end: int) -> list[int]:
     """The first tokens of the time expressions in a token range."""
     found = []
-    for timex in doc._.timexes or []:
+    if start >= end:
+        return found
+    for timex in timexes_within(doc._.timexes or [], doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         span = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
         if span is not None and start <= span.start < end:
             found.append(span.start)
-    return found
+    return sorted(found)

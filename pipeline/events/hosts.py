@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.events.positions import within
 from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.knowledge.bundle import Knowledge
@@ -23,7 +24,7 @@ def visit_hosts(doc: Doc, hit: TriggerHit, trigger: Trigger, scope: list[tuple[i
         return []
     found = []
     if trigger.object_place:
-        found += [p for p in places if p.start == hit.end or p.end == hit.start
+        found += [p for p in within(places, hit.start - 6, hit.end + 1) if p.start == hit.end or p.end == hit.start
                   or (p.end == hit.start - 1 and doc[hit.start - 1].lower_ in lexicon.words("infinitive_marker"))]
     kind = "reception_prep" if trigger.kind == "receive" else "host"
     preps = lexicon.words(kind) if trigger.kind == "receive" else lexicon.words("host") | lexicon.words("place_prep")
@@ -38,8 +39,8 @@ def visit_hosts(doc: Doc, hit: TriggerHit, trigger: Trigger, scope: list[tuple[i
 def _places_after_preposition(doc: Doc, places: list[PlaceMention], start: int, own: tuple[int, int],
                               preps: frozenset[str], kind: str, lexicon: EventLexicon) -> list[PlaceMention]:
     found = []
-    for place in places:
-        if start <= place.start < own[1] and any(word in preps for word in words_before(doc, place.start, lexicon,
+    for place in within(places, start, own[1]):
+        if any(word in preps for word in words_before(doc, place.start, lexicon,
                                                                                          kind, own[0])):
             found.append(place)
     return found
@@ -55,7 +56,7 @@ def visit_host_persons(doc: Doc, host_places: list[PlaceMention], people: list[P
     if any(p.place.kind == "landmark" for p in host_places):
         return []  # "een bezoek aan de Invalides": sightseeing meets no host
     country = host_places[0].place.country
-    named = {p.person.name: p for p in doc._.persons or [] if p.person is not None}
+    named = {p.person.name: p for p in doc._.persons or [] if p.person is not None}  # once per visit
     visitors = {p.person.name for p in people if p.person is not None}
     home = {p.person.country_at(None) for p in people if p.person is not None} | {p.country for p in people}
     if country in home:
@@ -69,8 +70,8 @@ def visit_host_persons(doc: Doc, host_places: list[PlaceMention], people: list[P
         return []
     # The host the text names nearest the visit: a state visit's monarch, a working visit's premier.
     sentence = doc[host_places[0].start].sent
-    in_sentence = [h for h in holders if any(sentence.start <= p.start < sentence.end for p in doc._.persons
-                                             if p.person is not None and p.person.name == h.name)]
+    named_here = {p.person.name for p in within(doc._.persons or [], sentence.start, sentence.end) if p.person}
+    in_sentence = [h for h in holders if h.name in named_here]
     if not in_sentence and len(holders) > 1:
         return []  # the article names a president and a premier: which one hosted is not said
     holder = (in_sentence or holders)[0]

@@ -11,10 +11,18 @@ LEDE_WORDS = 15  # the first paragraph this long is the lede; the short ones bef
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once: spaCy builds `doc.text` from every token on each access, so reading it
+    per sentence or mention makes a long document cost its square."""
+    if "summits_text" not in doc.user_data:
+        doc.user_data["summits_text"] = doc.text
+    return doc.user_data["summits_text"]
+
+
 def opening_paragraphs(doc: Doc) -> list[str]:
     """The paragraphs up to and including the lede."""
     opening = []
-    for paragraph in doc.text.split("\n\n"):
+    for paragraph in text_of(doc).split("\n\n"):
         opening.append(paragraph)
         if len(paragraph.split()) >= LEDE_WORDS:
             break
@@ -28,5 +36,5 @@ def lede_end(doc: Doc) -> int:
 
 def paragraph_index(doc: Doc) -> Callable[[int], int]:
     """Character offset -> number of its paragraph (paragraphs are separated by a blank line)."""
-    starts = [0] + [match.end() for match in _PARAGRAPH_BREAK.finditer(doc.text)]
+    starts = [0] + [match.end() for match in _PARAGRAPH_BREAK.finditer(text_of(doc))]
     return lambda position: bisect.bisect_right(starts, position) - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.events.layout import text_of
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.participants import qualified_actors
 from pipeline.events.status import status_of
@@ -53,7 +54,7 @@ def draft_from(candidate: Candidate, doc: Doc, sent: Span, doc_id: str, anchor: 
             place = None  # "Merkel was die dag eerder onthaald door groothertog Henri": not where that day began
     start, end = evidence_bounds(sent)
     mention = Mention(doc_id, tuple(actors), date, date_end, precision, date_text, place, status,
-                      doc.text[start:end], start, end, _confidence(candidate, actors, place, date),
+                      text_of(doc)[start:end], start, end, _confidence(candidate, actors, place, date),
                       candidate.hit.rule_id)
     refers_back = candidate.trigger.form == "noun" and not own_date and determined(doc, candidate.hit, lexicon)
     background = doc[candidate.clause[0]].lower_ in lexicon.words("background_clause")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.events.positions import within_ranges
 from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.knowledge.bundle import Knowledge
@@ -17,7 +18,8 @@ HEAD_TITLES = frozenset({"president", "prime_minister", "chancellor", "monarch",
 
 
 def persons_in(ranges: list[tuple[int, int]], persons: list[PersonMention]) -> list[PersonMention]:
-    return [p for p in persons if any(start <= p.start < end for start, end in ranges)]
+    """The persons (sorted by position) that begin in any of the ranges."""
+    return within_ranges(persons, ranges)
 
 
 def compound_participants(doc: Doc, hit: TriggerHit, persons: list[PersonMention],

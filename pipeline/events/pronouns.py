@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.positions import before, within
 from pipeline.events.status import in_quote
 from pipeline.records import PersonMention
 
@@ -72,7 +73,7 @@ def _speech_roles(sent: Span, persons: list[PersonMention],
     """Who speaks and to whom in a sentence with a quote: the person right after a speech verb outside the
     quote ('zei Rutte', or before it: 'Rutte zei: "..."'), and the person after 'tegen' there."""
     doc = sent.doc
-    outside = [p for p in persons if sent.start <= p.start < sent.end and not in_quote(doc[p.start])]
+    outside = [p for p in within(persons, sent.start, sent.end) if not in_quote(doc[p.start])]
     verbs = [t.i for t in sent if t.lower_ in lexicon.words("speech_verb") and not in_quote(t)]
     if not verbs or not outside:
         return None, None
@@ -91,14 +92,14 @@ def _group(doc: Doc, index: int, persons: list[PersonMention], focus: tuple[Pers
     hun ontmoeting"), else the group in focus when it has `count` leaders (any number when None), else the
     last ones named."""
     sentence_start = doc[index].sent.start
-    own = {p.key: p for p in persons if sentence_start <= p.start < index}
+    own = {p.key: p for p in within(persons, sentence_start, index)}
     if len(own) >= (count or 2):
-        return _last_n(index, [p for p in persons if sentence_start <= p.start < index], count or len(own))
+        return _last_n(index, within(persons, sentence_start, index), count or len(own))
     keys = {p.key for p in focus}
     # Leaders named after the meeting in focus make a group of their own ("..., zonder dat Poetin en
     # Zelensky elkaar zagen. De twee presidenten ...").
-    since = {p.key for p in persons if focus and p.person is not None
-             and max(f.end for f in focus) <= p.start < sentence_start}
+    since = {p.key for p in within(persons, max(f.end for f in focus), sentence_start)
+             if p.person is not None} if focus else set()
     if len(keys) >= 2 and (count is None or len(keys) == count) and (len(since) < (count or 2) or since <= keys):
         return list({p.key: p for p in focus}.values())
     return _last_n(index, persons, count or 2)
@@ -115,7 +116,7 @@ def _with_companion(doc: Doc, index: int, persons: list[PersonMention], lexicon:
         at = next((t.i + 1 for t in doc[at:min(len(doc), at + 6)] if t.text == ")"), at)
     if at + 1 >= len(doc) or doc[at].lower_ not in lexicon.words("conjunct") or not doc[at + 1].text[:1].isupper():
         return []
-    if any(p.start == at + 1 for p in persons):
+    if within(persons, at + 1, at + 2):
         return []  # a leader of its own: the group case
     return [subject]
 
@@ -136,6 +137,8 @@ def _group_phrase(doc: Doc, index: int, persons: list[PersonMention], lexicon: E
     found = []
     for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
         for phrase in lexicon.phrases(kind):
+            if doc[index].lower_ != phrase[0]:
+                continue
             following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
             if phrase in lexicon.phrases("pronoun_needs_next") and following not in lexicon.words("pair_next"):
                 continue  # "de twee landen" is no pronoun; "de twee elkaar" is
@@ -155,37 +158,41 @@ def previous_sentence_subject(doc: Doc, index: int, persons: list[PersonMention]
     """For 'hij': the first person earlier in the same sentence ("Modi kwam uit Polen, waar hij ..."), else
     the first person of the last earlier sentence naming one. For 'hem' the same, but never someone of its
     own clause: "Steinmeier ontving hem" is not Steinmeier; "Modi bezocht Dhaka, toen Hasina hem ontving"
-    is Modi."""
-    sentence_start = doc[index].sent.start
-    breaks = lexicon.words("clause_break")
-    # "Modi kwam uit Polen, waar hij ...": only across a clause word; "Samen met Meloni werd hij ..." is not.
-    same_sentence = [p for p in persons if sentence_start <= p.start < index
-                     and any(doc[i].lower_ in breaks for i in range(p.end, index))]
-    # "Na een telefoongesprek met Poetin zei Trump dat hij ...": a person after a preposition is no subject.
-    subjects = [p for p in same_sentence if not set(words_before(doc, p.start, lexicon, "prepositional",
-                                                                 sentence_start)) & lexicon.words("prepositional")]
-    same_sentence = subjects or same_sentence
-    if not same_sentence_first:
-        clause_start = max((t.i for t in doc[sentence_start:index] if t.text == "," ), default=sentence_start)
-        same_sentence = [p for p in same_sentence if p.start < clause_start]
-    if same_sentence:
-        return same_sentence[0]
-    previous = doc[sentence_start - 1].sent if sentence_start > 0 else None
-    if previous is not None:
-        # "Hij schreef dat ... Xi sprak. Vanochtend had hij ...": a sentence led by 'hij' hands its
-        # antecedent on.
-        singles = lexicon.words("pronoun_one")
-        first_person = next((p.start for p in persons if previous.start <= p.start < previous.end), previous.end)
-        leading = next((t.i for t in doc[previous.start:first_person] if t.lower_ in singles), None)
-        if leading is not None:
-            return _named_after_fronted_clause(doc, previous, leading, persons, lexicon) or \
-                previous_sentence_subject(doc, leading, persons, lexicon)
-    earlier = [p for p in persons if p.start < sentence_start]
-    if not earlier:
-        earlier = [p for p in persons if p.start < index]
-        return earlier[-1] if earlier else None
-    last_sentence = doc[earlier[-1].start].sent.start
-    return next(p for p in earlier if p.start >= last_sentence)
+    is Modi. A loop, not a recursion: a thousand sentences led by 'hij' hand the antecedent on."""
+    breaks, singles = lexicon.words("clause_break"), lexicon.words("pronoun_one")
+    while True:
+        sentence_start = doc[index].sent.start
+        # "Modi kwam uit Polen, waar hij ...": only across a clause word; "Samen met Meloni werd hij ..." not.
+        same_sentence = [p for p in within(persons, sentence_start, index)
+                         if any(doc[i].lower_ in breaks for i in range(p.end, index))]
+        # "Na een telefoongesprek met Poetin zei Trump dat hij ...": a person after a preposition is no subject.
+        subjects = [p for p in same_sentence if not set(words_before(doc, p.start, lexicon, "prepositional",
+                                                                     sentence_start)) & lexicon.words("prepositional")]
+        same_sentence = subjects or same_sentence
+        if not same_sentence_first:
+            clause_start = max((t.i for t in doc[sentence_start:index] if t.text == ","), default=sentence_start)
+            same_sentence = [p for p in same_sentence if p.start < clause_start]
+        if same_sentence:
+            return same_sentence[0]
+        previous = doc[sentence_start - 1].sent if sentence_start > 0 else None
+        if previous is not None:
+            # "Hij schreef dat ... Xi sprak. Vanochtend had hij ...": a sentence led by 'hij' hands its
+            # antecedent on.
+            named = within(persons, previous.start, previous.end)
+            first_person = named[0].start if named else previous.end
+            leading = next((t.i for t in doc[previous.start:first_person] if t.lower_ in singles), None)
+            if leading is not None:
+                ahead = _named_after_fronted_clause(doc, previous, leading, persons, lexicon)
+                if ahead is not None:
+                    return ahead
+                index, same_sentence_first = leading, True
+                continue
+        earlier = before(persons, sentence_start)
+        if not earlier:
+            earlier = before(persons, index)
+            return earlier[-1] if earlier else None
+        last_sentence = doc[earlier[-1].start].sent.start
+        return within(persons, last_sentence, sentence_start)[0]
 
 
 def _named_after_fronted_clause(doc: Doc, sent: Span, pronoun: int, persons: list[PersonMention],
@@ -197,7 +204,7 @@ def _named_after_fronted_clause(doc: Doc, sent: Span, pronoun: int, persons: lis
     comma = next((t.i for t in doc[pronoun:sent.end] if t.text == ","), None)
     if comma is None:
         return None
-    main = [p for p in persons if comma < p.start < sent.end]
+    main = within(persons, comma + 1, sent.end)
     first = main[0] if main else None
     if first is None or set(words_before(doc, first.start, lexicon, "prepositional", comma)) & \
             lexicon.words("prepositional"):
@@ -209,7 +216,7 @@ def _last_n(index: int, persons: list[PersonMention], count: int) -> list[Person
     """The last `count` different leaders named before `index` ("de drie leiders"), or none."""
     chosen: list[PersonMention] = []
     names: set[str] = set()
-    for mention in reversed([p for p in persons if p.start < index]):
+    for mention in reversed(before(persons, index)):
         key = mention.person.name if mention.person else mention.text
         if key not in names:
             chosen.append(mention)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.events.positions import within, within_ranges
 from pipeline.events.clauses import clauses, trigger_scopes
 from pipeline.events.cues import has_cue, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
@@ -29,7 +30,7 @@ def references_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], used: s
                 continue  # "de EU-top", "de G20-top": a named gathering of its own, not a meeting told before
             if any(word in lexicon.words("since") for word in words_before(doc, hit.start, lexicon, "since", sent.start)):
                 continue  # "sinds de top in Singapore": a point in time, not the meeting in focus
-            if any(a <= p.start < b for a, b in scope for p in doc._.persons or []):
+            if within_ranges(doc._.persons or [], scope):
                 continue  # "het bezoek van Pelosi": a meeting word with people of its own is no reference
             candidate = Candidate(hit, trigger, (), False, tuple(scope), clause, len(hits) == 1, len(scopes) == 1)
             timex = own_clause_timex(doc, sent, candidate, lexicon)
@@ -52,7 +53,7 @@ def joiners_in_sentence(doc: Doc, sent: Span, lexicon: EventLexicon) -> list[Joi
         joins = has_cue(clause, lexicon, "joining_word") or separable_at_end(clause, lexicon, "joining_verb",
                                                                               "joining_particle")
         if joins:
-            found.extend(Joiner(sent.start_char, p) for p in doc._.persons or [] if start <= p.start < end)
+            found.extend(Joiner(sent.start_char, p) for p in within(doc._.persons or [], start, end))
     return found
 
 
@@ -60,7 +61,7 @@ def called_off(doc: Doc, sent: Span, lexicon: EventLexicon) -> frozenset[str] | 
     """The leaders of a meeting the sentence reports cancelled ("Trump blies de top met Poetin af")."""
     if not called_off_in(sent, lexicon):
         return None
-    names = {p.person.name for p in doc._.persons or [] if sent.start <= p.start < sent.end and p.person}
+    names = {p.person.name for p in within(doc._.persons or [], sent.start, sent.end) if p.person}
     return frozenset(names) if len(names) >= 2 else None
 
 
@@ -69,8 +70,8 @@ def held_remotely(doc: Doc, sent: Span, lexicon: EventLexicon, focus) -> frozens
     ontmoetten elkaar virtueel"): the article's other words for that meeting make no meeting in person."""
     if not has_cue(sent, lexicon, "remote"):
         return None
-    persons = list(doc._.persons or [])
-    named = {p.person.name for p in persons if sent.start <= p.start < sent.end and p.person}
+    persons = doc._.persons or []
+    named = {p.person.name for p in within(persons, sent.start, sent.end) if p.person}
     group = {p.person.name for p in group_at(doc, sent, persons, lexicon, focus) if p.person}
     names = named | group
     return frozenset(names) if len(names) >= 2 else None

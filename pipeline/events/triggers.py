@@ -3,8 +3,11 @@ not remote, not a summit named only as the setting of another meeting; and which
 back to a meeting told elsewhere."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
+from pipeline.events.positions import within
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import has_cue, negated, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
@@ -12,9 +15,10 @@ from pipeline.records import TriggerHit
 
 
 def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: EventLexicon) -> list[TriggerHit]:
-    """The Matcher hits (doc offsets) inside the sentence that satisfy their 'needs' words and are not
-    negated, remote or cancelled."""
-    matches = [m for m in matches if sent.start <= m[1] < sent.end]
+    """The Matcher hits (doc offsets, sorted by start) inside the sentence that satisfy their 'needs' words
+    and are not negated, remote or cancelled."""
+    matches = matches[bisect_left(matches, sent.start, key=_match_start):bisect_left(matches, sent.end,
+                                                                                      key=_match_start)]
     if not matches or called_off_in(sent, lexicon):
         return []
     # A phone or video cue vetoes its own clause: "Na een telefoongesprek met Poetin kondigde Trump aan
@@ -92,12 +96,16 @@ def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
         for a, b in clauses(sent, lexicon))
 
 
+def _match_start(match: tuple[int, int, int]) -> int:
+    return match[1]
+
+
 def _hypothetical(sent: Span, start: int, lexicon: EventLexicon) -> bool:
     """'niets gebeurt tot Poetin en ik elkaar ontmoeten', 'zodra Kim en Trump elkaar zien': a meeting in a
     condition or time limit, whose subject follows the conditional word at once, is no report or plan."""
     doc = sent.doc
     clause = next(((a, b) for a, b in clauses(sent, lexicon) if a <= start < b), (sent.start, sent.end))
-    people = {p.start for p in doc._.persons or []}
+    people = {p.start for p in within(doc._.persons or [], clause[0], start)}
     pronouns = lexicon.words("pronoun_one") | lexicon.words("pronoun_by_number") | lexicon.words("quote_speaker")
     # the subject at once: a name, a pronoun, or a role and a name ("tot president Poetin en ik ...")
     return any(doc[i].lower_ in lexicon.words("hypothetical")

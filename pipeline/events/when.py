@@ -8,9 +8,10 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
+from pipeline.events.positions import timexes_before, timexes_within
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import cue_starts, has_cue
-from pipeline.events.layout import lede_end
+from pipeline.events.layout import lede_end, text_of
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import Candidate, Mention, PartialDate, Timex
 
@@ -64,9 +65,7 @@ def _dating_timexes(doc: Doc, sent: Span, lexicon: EventLexicon) -> list[tuple[i
     since = lexicon.words("since")
     window = lexicon.window("since")
     usable = []
-    for timex in doc._.timexes or []:
-        if not sent.start_char <= timex.start_char < sent.end_char:
-            continue
+    for timex in timexes_within(doc._.timexes or [], sent.start_char, sent.end_char):
         first = doc.char_span(timex.start_char, timex.end_char, alignment_mode="expand")
         if first is None or any(doc[i].lower_ in since for i in range(max(sent.start, first.start - window),
                                                                        first.start)):
@@ -82,7 +81,7 @@ def narrative_timex(doc: Doc, sent: Span, lexicon: EventLexicon) -> Timex | None
     previous = sent.start - 1
     while previous >= 0:
         earlier = doc[previous].sent
-        if "\n\n" in doc.text[earlier.end_char:sent.start_char]:
+        if "\n\n" in text_of(doc)[earlier.end_char:sent.start_char]:
             return None  # a new paragraph sets its own time
         dated = [timex for _, timex in _dating_timexes(doc, earlier, lexicon) if timex.value]
         if dated:
@@ -108,7 +107,8 @@ def _time_referred_back(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -
     # "bezocht Mauritius in 2015, toen hij werd ontvangen door ...": the nearest date before 'toen'; 'die
     # namiddag' is the day named last, not a month or year named since
     day_only = doc[spots[0]].lower_ not in lexicon.words("time_anaphor")
-    earlier = [t for t in doc._.timexes or [] if t.end_char <= doc[spots[0]].idx and t.value
+    earlier = [t for t in timexes_before(doc._.timexes or [], doc[spots[0]].idx) if t.end_char <= doc[spots[0]].idx
+               and t.value
                and (t.granularity == "day" or not day_only)]
     return earlier[-1] if earlier else None
 
@@ -149,7 +149,7 @@ def dated_in_lede(doc: Doc, mentions: list[Mention], anchor: PartialDate | None)
     happened on the article's date ("Bondspresident Steinmeier ontving hem in Berlijn.")."""
     if anchor is None:
         return mentions
-    if "\n\n" not in doc.text:
+    if "\n\n" not in text_of(doc):
         return mentions  # a single paragraph is no article with a lede
     end = lede_end(doc)
     # A lede that names leaders the article dates elsewhere tells that meeting: it takes that date later.

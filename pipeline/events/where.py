@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.events.positions import within, within_ranges
 from pipeline.events.cues import words_before
 from pipeline.events.hosts import visit_hosts
 from pipeline.events.lexicon import EventLexicon
@@ -51,7 +52,7 @@ def _place_referred_back(doc: Doc, sent: Span, candidate: Candidate, knowledge: 
     if not spots:
         return None
     earliest = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    before = [m for m in doc._.places or [] if earliest <= m.start < spots[0]]
+    before = within(doc._.places or [], earliest, spots[0])
     return city_of_venue(before[-1].place, knowledge) if before else None
 
 
@@ -85,8 +86,8 @@ def _named_event_place(doc: Doc, start: int, lexicon: EventLexicon, floor: int) 
 
 def _nearest_place(doc: Doc, ranges, anchor: int, lexicon: EventLexicon,
                    countries: frozenset[str] = frozenset()) -> Place | None:
-    named = [m for m in doc._.places or [] if any(a <= m.start < b for a, b in ranges)
-             and _after_place_preposition(doc, m.start, lexicon, doc[m.start].sent.start)]
+    named = [m for m in within_ranges(doc._.places or [], ranges)
+             if _after_place_preposition(doc, m.start, lexicon, doc[m.start].sent.start)]
     if not named:
         return None
     best = min(named, key=lambda m: (m.place.kind == "country", abs(m.start - anchor)))

@@ -77,9 +77,11 @@ def _resolve_name(span: Span, knowledge: Knowledge, published: PartialDate | Non
 def longest_first(spans: list[Span]) -> list[Span]:
     """Drop spans inside a longer one ('Kim' inside 'Kim Jong-un')."""
     kept: list[Span] = []
+    taken: set[int] = set()  # tokens of the spans kept: one pass, not every span against every other
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= k.start or span.start >= k.end for k in kept):
+        if not any(i in taken for i in range(span.start, span.end)):
             kept.append(span)
+            taken.update(range(span.start, span.end))
     return kept
 
 

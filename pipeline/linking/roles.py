@@ -35,9 +35,10 @@ def find_role_phrases(doc: Doc, knowledge: Knowledge) -> list[RolePhrase]:
     modifier_ending = _spans_by(doc, MODIFIER, "end")
     country_starting = _spans_by(doc, COUNTRY, "start")
     phrases = []
+    longer = _covered_by_longer_roles(doc)
     for role_span in _spans_by(doc, ROLE, "start").values():
         role = knowledge.role(role_span.text)
-        if role is None or _inside_longer_role(role_span, doc):
+        if role is None or (role_span.start, role_span.end) in longer:
             continue
         start, country, modifier = role_span.start, "", ""
         demonym = demonym_ending.get(role_span.start)
@@ -92,9 +93,17 @@ def _indefinite_before(doc: Doc, start: int, knowledge: Knowledge) -> bool:
     return False
 
 
-def _inside_longer_role(span: Span, doc: Doc) -> bool:
-    return any(other.label_ == ROLE and other.start <= span.start and other.end >= span.end
-               and len(other) > len(span) for other in doc.spans[SPANS_KEY])
+def _covered_by_longer_roles(doc: Doc) -> set[tuple[int, int]]:
+    """(start, end) of every role span inside a longer one ("minister" in "minister-president"): one
+    pass over the spans sorted by start, so a long document costs its length, not its square."""
+    roles = sorted(((s.start, s.end) for s in doc.spans[SPANS_KEY] if s.label_ == ROLE), key=lambda r: (r[0], -r[1]))
+    covered, reach = set(), []  # reach: (end, start) of the roles begun so far that may still cover
+    for start, end in roles:
+        reach = [(e, s) for e, s in reach if e > start]
+        if any(s <= start and e >= end and (e - s) > (end - start) for e, s in reach):
+            covered.add((start, end))
+        reach.append((end, start))
+    return covered
 
 
 def unknown_name_after(doc: Doc, position: int, knowledge: Knowledge) -> Span | None:
