@@ -7,10 +7,10 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.clauses import Clause, clause_structure, trigger_scopes
 from pipeline.events.cues import has_cue, words_before
-from pipeline.events.status import in_quote
+from pipeline.events.surface import in_quote
 from pipeline.events.groups import split_by_dates, split_plural
 from pipeline.events.hosts import visit_host_persons, visit_hosts
-from pipeline.events.layout import text_of
+from pipeline.events.surface import text_of
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.positions import within
 from pipeline.events.participants import after_not_participant, bystander, compound_participants, persons_in

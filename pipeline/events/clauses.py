@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.surface import words_of
 from pipeline.records import TriggerHit
 
 
@@ -30,21 +31,31 @@ class Clause:
 def clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
     """Split a sentence at clause words ('dat', 'die', ';'). A clause opened after a comma and closed by the
     next comma, with the sentence going on after it, is an insertion: what follows continues the clause
-    before it."""
+    before it. Worked out once per sentence (the Doc keeps it)."""
+    cache = sent.doc.user_data.setdefault(_CLAUSES, {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _clause_structure(sent, lexicon)
+    return cache[key]
+
+
+def _clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
     breaks, after_comma = lexicon.words("clause_break"), lexicon.words("clause_break_comma")
+    distributive, demonstratives = lexicon.phrases("distributive"), lexicon.words("demonstrative_noun")
+    words = words_of(sent.doc)
     found: list[Clause] = []
     start, head, skip = sent.start, None, -1
-    for token in sent:
-        i = token.i
-        breaks_here = token.lower_ in breaks or (token.lower_ in after_comma and i > sent.start
-                                                 and token.nbor(-1).text == ",")
-        if i > sent.start and (token.nbor(-1).lower_, token.lower_) in lexicon.phrases("distributive"):
+    for i in range(sent.start, sent.end):
+        word = words[i]
+        after_a_comma = i > sent.start and words[i - 1] == ","
+        breaks_here = word in breaks or (word in after_comma and after_a_comma)
+        if i > sent.start and (words[i - 1], word) in distributive:
             breaks_here = False  # "onder wie" lists the partners; it starts no clause
-        if i + 1 < sent.end and token.nbor(1).lower_ in lexicon.words("demonstrative_noun"):
+        if i + 1 < sent.end and words[i + 1] in demonstratives:
             breaks_here = False  # "die namiddag", "dat jaar": a demonstrative, no relative pronoun
         if not breaks_here or i <= start or i == skip:
             continue
-        closing = _closing_comma(sent, i, lexicon) if token.nbor(-1).text == "," else None
+        closing = _closing_comma(sent, i, lexicon) if after_a_comma else None
         found.append(Clause(start, i, head))
         if closing is None:
             start, head = i, None
@@ -54,6 +65,9 @@ def clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
         start, skip = closing + 1, closing + 1
     found.append(Clause(start, sent.end, head))
     return found
+
+
+_CLAUSES = "summits.surface.clauses"
 
 
 def _closing_comma(sent: Span, opening: int, lexicon: EventLexicon) -> int | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.surface import words_of
 
 
 def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
     """Does a cue phrase of this kind occur in the span? (single words by set lookup: this is hot)"""
-    words = [token.lower_ for token in span]
+    words = words_of(span.doc)[span.start:span.end]
     present = set(words)
     for phrase in lexicon.phrases(kind):
         if phrase[0] not in present:
@@ -24,17 +25,17 @@ def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
 def cue_starts(doc: Doc, ranges: list[tuple[int, int]], lexicon: EventLexicon, kind: str) -> list[int]:
     """The tokens in `ranges` where a cue phrase of the kind begins, in text order."""
     starts = set()
+    words = words_of(doc)
     for a, b in ranges:
         for phrase in lexicon.phrases(kind):
             size = len(phrase)
-            starts.update(i for i in range(a, b - size + 1)
-                          if all(doc[i + k].lower_ == word for k, word in enumerate(phrase)))
+            starts.update(i for i in range(a, b - size + 1) if tuple(words[i:i + size]) == phrase)
     return sorted(starts)
 
 
 def words_before(doc: Doc, index: int, lexicon: EventLexicon, kind: str, floor: int = 0) -> list[str]:
     """The lower-cased words in the kind's window before token `index` (not before `floor`)."""
-    return [doc[i].lower_ for i in range(max(floor, index - lexicon.window(kind)), index)]
+    return words_of(doc)[max(floor, index - lexicon.window(kind)):index]
 
 
 def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
@@ -42,14 +43,15 @@ def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
     negations, clause_negations = lexicon.words("negation"), lexicon.words("clause_negation")
     sentence = doc[trigger_start].sent
     # "zonder dat Poetin en Zelensky elkaar troffen": 'zonder' negates its whole clause.
+    words = words_of(doc)
     for index in range(trigger_start - 1, sentence.start - 1, -1):
         if doc[index].is_punct:
             break
-        if doc[index].lower_ in clause_negations:
+        if words[index] in clause_negations:
             return True
     window = lexicon.window("negation")
     before = words_before(doc, trigger_start, lexicon, "negation", sentence.start)
-    after = [doc[i].lower_ for i in range(trigger_start + 1, min(trigger_start + window, sentence.end))]
+    after = words[trigger_start + 1:min(trigger_start + window, sentence.end)]
     return any(word in negations for word in before) or any(word in negations - clause_negations for word in after)
 
 

@@ -19,9 +19,10 @@ from pipeline.events.document import meetings_of
 from pipeline.events.mentions import draft_from
 from pipeline.events.pronouns import group_at
 from pipeline.events.references import called_off, held_remotely, joiners_in_sentence, references_in_sentence
-from pipeline.events.triggers import refers_back, sentence_triggers
+from pipeline.events.triggers import refers_back, sentence_triggers, trigger_matches
 from pipeline.events.when import dated_in_lede
 from pipeline.events.scene import placed_in_scene, scene_of
+from pipeline.events.surface import drop_surface
 from pipeline.knowledge.bundle import Knowledge, knowledge_paths, load_knowledge
 from pipeline.records import Mention, PersonMention, Place
 from pipeline.timex import Lexicon, load_lexicon
@@ -53,7 +54,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
     doc_id, anchor = (article.doc_id, article.published) if article is not None else ("", None)
     knowledge, lexicon = data.knowledge, data.lexicon
     drafts, references, joiners, cancelled, remotes = [], [], [], [], []
-    matches = sorted(matcher(doc), key=lambda match: match[1])  # by start: sentences look theirs up
+    matches = trigger_matches(doc, matcher, lexicon)  # sorted by start: each sentence looks its own up
     previous: tuple[PersonMention, ...] = ()
     focus: tuple[PersonMention, ...] = ()
     for sent in doc.sents:
@@ -93,6 +94,7 @@ def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
         mentions = [fallen_back(m, ("received_by_host",)) if _abroad(m, fallback, scene) else m for m in mentions]
     mentions = placed_in_scene(mentions, scene, anchor)
     mentions = [fallen_back(m, ("received_by_host", "host_country")) for m in mentions]
+    drop_surface(doc)  # derived data: it must not travel with the Doc
     return merge_in_document(mentions, trips)
 
 

@@ -7,16 +7,10 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from pipeline.events.surface import text_of
+
 LEDE_WORDS = 15  # the first paragraph this long is the lede; the short ones before it are titles and captions
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def text_of(doc: Doc) -> str:
-    """The Doc's text, joined once: spaCy builds `doc.text` from every token on each access, so reading it
-    per sentence or mention makes a long document cost its square."""
-    if "summits_text" not in doc.user_data:
-        doc.user_data["summits_text"] = doc.text
-    return doc.user_data["summits_text"]
 
 
 def opening_paragraphs(doc: Doc) -> list[str]:

@@ -8,7 +8,9 @@ asks for that the data does not declare is an error, not an empty set.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.matcher import Matcher
@@ -43,13 +45,19 @@ class EventLexicon:
 
     def words(self, kind: str) -> frozenset[str]:
         """Single-word cues of a kind (asked for in every sentence, so computed once at load)."""
-        self._check(kind)
-        return self.single_words.get(kind, frozenset())
+        found = self.single_words.get(kind)
+        if found is None:  # a kind without one-word cues, or one never declared (which raises)
+            self._check(kind)
+            return frozenset()
+        return found
 
     def phrases(self, kind: str) -> tuple[tuple[str, ...], ...]:
         """Every cue of a kind, as word tuples."""
-        self._check(kind)
-        return self.cues.get(kind, ())
+        found = self.cues.get(kind)
+        if found is None:
+            self._check(kind)
+            return ()
+        return found
 
     def window(self, kind: str) -> int:
         self._check(kind)
@@ -58,6 +66,33 @@ class EventLexicon:
     def _check(self, kind: str) -> None:
         if kind not in self.kinds:
             raise DataError(CUE_KINDS_FILE, Errors.E026.format(value=kind, declarations=CUE_KINDS_FILE))
+
+    @cached_property
+    def first_words(self) -> tuple[frozenset[str], re.Pattern | None]:
+        """What the first token of some trigger pattern can be: exact words, and one regular expression
+        joining the patterns' REGEX tests. A sentence without such a token holds no trigger, so the
+        Matcher (which tries every pattern on every token) runs only where one can start."""
+        words, regexes = set(), []
+        for pattern in self.patterns.values():
+            if _most_repeats(pattern[0].get("OP")) != 1 or pattern[0].get("OP") in ("?", "*"):
+                return frozenset(), re.compile("")  # an optional first token: a match can start anywhere
+            test = pattern[0].get("LOWER")
+            if isinstance(test, str):
+                words.add(test)
+            elif isinstance(test, dict):
+                words.update(test.get("IN", ()))
+                if "REGEX" in test:
+                    regexes.append(f"(?:{test['REGEX']})")
+            else:  # a first token tested otherwise: no shortcut is safe
+                return frozenset(), re.compile("")
+        return frozenset(words), re.compile("|".join(regexes)) if regexes else None
+
+    @cached_property
+    def longest_pattern(self) -> int:
+        """The most tokens a trigger match can span: each pattern token counts as many times as its
+        quantifier allows ('{0,8}' as 8); '*' and '+' have no such bound."""
+        return max((sum(_most_repeats(token.get("OP")) for token in pattern) for pattern in self.patterns.values()),
+                   default=1)
 
     def matcher(self, vocab: Vocab) -> Matcher:
         matcher = Matcher(vocab)
@@ -139,3 +174,16 @@ def load_event_lexicon(models_dir: str | Path) -> EventLexicon:
         _LOADED.clear()
         _LOADED[key] = EventLexicon(triggers, patterns, cues, kinds, single)
     return _LOADED[key]
+
+
+def _most_repeats(op: str | None) -> int:
+    """How many tokens one pattern token can match under its Matcher quantifier."""
+    if op in (None, "!", "?", "1"):
+        return 1
+    bounds = re.fullmatch(r"\{(\d*),?(\d*)\}", op)
+    if op in ("*", "+") or bounds is None:
+        return 10**9
+    low, high = bounds.groups()
+    if "," not in op:
+        return int(low)
+    return int(high) if high else 10**9

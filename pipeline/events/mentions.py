@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.events.layout import text_of
+from pipeline.events.surface import text_of
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.participants import qualified_actors
 from pipeline.events.status import status_of

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from pipeline.events.cues import words_before
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.positions import before, within
-from pipeline.events.status import in_quote
+from pipeline.events.surface import in_quote, words_of
 from pipeline.records import PersonMention
 
 
@@ -28,8 +28,11 @@ def resolve_pronouns(doc: Doc, ranges: list[tuple[int, int]], persons: list[Pers
     the group last named) when it has that many leaders, else the last leaders named."""
     found = []
     singles, objects = lexicon.words("pronoun_one"), lexicon.words("pronoun_object")
+    words, starters = words_of(doc), _starters(lexicon)
     for start, end in ranges:
         for index in range(start, end):
+            if words[index] not in starters:
+                continue  # most words start no pronoun or group phrase: skip them cheaply
             token = doc[index]
             is_object = token.lower_ in objects
             by_number = token.lower_ in lexicon.words("pronoun_by_number")
@@ -86,6 +89,23 @@ def _speech_roles(sent: Span, persons: list[PersonMention],
     return speaker, addressee
 
 
+_GROUP_KINDS = ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four"))
+_STARTER_KINDS = ("pronoun_one", "pronoun_object", "pronoun_by_number", "pronoun_pair_initial", "quote_speaker",
+                  "quote_addressee", "quote_both")
+
+
+_STARTERS: list = [None, frozenset()]  # the lexicon last asked about, and its starters
+
+
+def _starters(lexicon: EventLexicon) -> frozenset[str]:
+    """The words a pronoun or a group phrase can begin with (worked out once per lexicon)."""
+    if _STARTERS[0] is not lexicon:
+        _STARTERS[:] = [lexicon, frozenset().union(
+            *(lexicon.words(kind) for kind in _STARTER_KINDS),
+            *({phrase[0] for phrase in lexicon.phrases(kind)} for _, kind in _GROUP_KINDS))]
+    return _STARTERS[1]
+
+
 def _group(doc: Doc, index: int, persons: list[PersonMention], focus: tuple[PersonMention, ...],
            count: int | None) -> list[PersonMention]:
     """The leaders a group phrase stands for: those its own sentence names before it ("Rutte en Trump bij
@@ -124,7 +144,10 @@ def _with_companion(doc: Doc, index: int, persons: list[PersonMention], lexicon:
 def group_at(doc: Doc, sent, persons: list[PersonMention], lexicon: EventLexicon,
              focus: tuple[PersonMention, ...]) -> tuple[PersonMention, ...]:
     """The group a sentence names with a group phrase ("Het drietal bereikte Kyiv"), for the focus."""
+    words, starters = words_of(doc), _starters(lexicon)
     for index in range(sent.start, sent.end):
+        if words[index] not in starters:
+            continue
         group = _group_phrase(doc, index, persons, lexicon, focus)
         if group:
             return tuple(group)
@@ -135,14 +158,15 @@ def _group_phrase(doc: Doc, index: int, persons: list[PersonMention], lexicon: E
                   focus: tuple[PersonMention, ...]) -> list[PersonMention]:
     """'de twee', 'beide heren', 'het trio', 'de vier leiders' starting at `index`."""
     found = []
-    for count, kind in ((2, "pronoun_pair"), (3, "pronoun_three"), (4, "pronoun_four")):
+    words = words_of(doc)
+    for count, kind in _GROUP_KINDS:
         for phrase in lexicon.phrases(kind):
-            if doc[index].lower_ != phrase[0]:
+            if words[index] != phrase[0]:
                 continue
-            following = doc[index + len(phrase)].lower_ if index + len(phrase) < len(doc) else ""
+            following = words[index + len(phrase)] if index + len(phrase) < len(doc) else ""
             if phrase in lexicon.phrases("pronoun_needs_next") and following not in lexicon.words("pair_next"):
                 continue  # "de twee landen" is no pronoun; "de twee elkaar" is
-            if tuple(t.lower_ for t in doc[index:index + len(phrase)]) == phrase:
+            if tuple(words[index:index + len(phrase)]) == phrase:
                 found.extend(replace(p, start=index, end=index + len(phrase), text=" ".join(phrase),
                                      rule=f"pronoun:{p.rule}") for p in _group(doc, index, persons, focus, count))
     return found

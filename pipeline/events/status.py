@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.events.cues import has_cue
+from pipeline.events.surface import in_quote
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import Candidate, PartialDate, Timex
 from pipeline.timex import Lexicon, guess_tense, modal_reading
@@ -63,12 +64,6 @@ def compare_dates(value: str, anchor: str) -> int:
     """-1/0/1 comparing two ISO dates at their common precision."""
     size = min(len(value), len(anchor))
     return (value[:size] > anchor[:size]) - (value[:size] < anchor[:size])
-
-
-def in_quote(token) -> bool:
-    """Is the token inside quotation marks within its sentence? (an odd number of quote marks before it)"""
-    sentence = token.sent
-    return sum(1 for t in sentence[:token.i - sentence.start] if t.is_quote) % 2 == 1
 
 
 def planning_cue(words: list[str], lexicon: EventLexicon) -> bool:

@@ -5,13 +5,32 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.events.positions import within
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import has_cue, negated, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.surface import words_of
 from pipeline.records import TriggerHit
+
+
+def trigger_matches(doc: Doc, matcher: Matcher, lexicon: EventLexicon) -> list[tuple[int, int, int]]:
+    """The Matcher's hits (match id, start, end), sorted by start. The Matcher tries every pattern on every
+    token it is given, which was most of the event stage's time; it is given only the few tokens from
+    each place where a trigger can start (`EventLexicon.first_words`), as many as the longest pattern,
+    and only the matches that start there count."""
+    words = words_of(doc)
+    exact, regex = lexicon.first_words
+    longest = lexicon.longest_pattern
+    found = []
+    for start, word in enumerate(words):
+        if word in exact or (regex is not None and regex.search(word)):
+            end = min(doc[start].sent.end, start + longest)
+            found.extend((match_id, start, start + last) for match_id, first, last in matcher(doc[start:end])
+                         if first == 0)
+    return found
 
 
 def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: EventLexicon) -> list[TriggerHit]:

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from pipeline.events.positions import timexes_before, timexes_within
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import cue_starts, has_cue
-from pipeline.events.layout import lede_end, text_of
+from pipeline.events.layout import lede_end
+from pipeline.events.surface import text_of
 from pipeline.events.lexicon import EventLexicon
 from pipeline.records import Candidate, Mention, PartialDate, Timex
 

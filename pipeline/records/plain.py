@@ -11,7 +11,10 @@ from pipeline.records.places import Place
 
 
 def to_plain(record) -> dict:
-    """A dataclass as nested dicts and lists of plain values."""
+    """A dataclass as nested dicts and lists of plain values. CleanText is done by hand: `asdict` copies
+    its offsets (one per character) one by one, which cost a third of a run's time."""
+    if isinstance(record, CleanText):
+        return {"text": record.text, "offsets": list(record.offsets)}
     return asdict(record)
 
 
