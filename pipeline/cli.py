@@ -14,8 +14,11 @@ from pipeline.config import ConfigError, Settings, load_settings
 from pipeline.errors import DataError
 from pipeline.records import PartialDate
 
-EXIT_USAGE = 2
-EXIT_INPUT = 3
+# Exit codes a script can trust (README "Exit codes"; `summits run --help` lists them too).
+EXIT_OK = 0
+EXIT_NOTHING_READ = 1  # every document failed or was skipped: the previous outputs are kept
+EXIT_USAGE = 2  # a bad option, a missing path, no input files, an unreadable config, a busy output folder
+EXIT_INPUT = 3  # evaluate: a missing or malformed gold or prediction file; run: the output cannot be written
 EXIT_DATA = 3  # a data file under models/ is broken: nothing was read
 # click >= 8.2 raises this for a bare group call; older versions print the help themselves.
 _NO_ARGS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
@@ -66,6 +69,7 @@ class OneLineErrors(click.Group):
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summits", prog_name="summits", message="%(prog)s %(version)s")
 def main() -> None:
     """Dutch news in, meetings between world leaders out."""
 
@@ -75,17 +79,38 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--config", type=click.Path(dir_okay=False), help="config.yaml (default: ./config.yaml).")
 @click.option("--date", "default_date", callback=_partial_date, help="Publication date YYYY-MM[-DD] for files without one.")
-@click.option("--no-model", is_flag=True, help="Skip the statistical model: rules on a blank Dutch pipeline.")
+@click.option("--model/--no-model", "use_model", default=None,
+              help="Use the statistical model, or the rules on a blank Dutch pipeline (default: use_model in "
+                   "config.yaml, false).")
+@click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process in config.yaml).")
 def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None,
-                default_date: PartialDate | None, no_model: bool) -> None:
-    """Extract meetings from PATHS (files or folders; default: the corpus folder)."""
-    from pipeline.run import run
+                default_date: PartialDate | None, use_model: bool | None, processes: int | None) -> None:
+    """Extract meetings from PATHS (files or folders; default: the corpus folder).
+
+    \b
+    Exit codes:
+      0  done (some files may be skipped: see run_report.json)
+      1  no document was processed (every one failed or was skipped); the previous outputs are kept
+      2  usage: a bad option, a missing path, no input files, an unreadable config, a busy output folder
+      3  a broken data file under models/, or the output folder cannot be written
+    """
+    from pipeline.export.output_set import OutputBusy
+    from pipeline.run import NoInputError, NothingReadError, run
 
     settings = _settings(config)
     inputs = list(paths) or [settings.corpus_dir]
+    missing = [str(path) for path in inputs if not (path.exists() or path.is_symlink())]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
     out_dir = _output_folder(out_dir or settings.output_dir)
     try:
-        result = run(settings, inputs, out_dir, default_date, use_model=not no_model)
+        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes)
+    except NoInputError as error:
+        raise UserError(str(error)) from None
+    except NothingReadError as error:
+        raise UserError(str(error), EXIT_NOTHING_READ) from None
+    except OutputBusy as error:
+        raise UserError(str(error)) from None
     except DataError as error:
         raise UserError(f"bad data file: {error}", EXIT_DATA) from None
     except OSError as error:

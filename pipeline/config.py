@@ -24,6 +24,8 @@ _DEFAULTS = {
     "batch_size": 32,
     "n_process": 1,
     "max_file_bytes": 2_000_000,
+    "max_batch_chars": 2_000_000,
+    "use_model": False,
     "min_confidence": 0.0,
 }
 
@@ -45,6 +47,8 @@ class Settings:
     batch_size: int
     n_process: int
     max_file_bytes: int
+    max_batch_chars: int
+    use_model: bool
     min_confidence: float
 
 
@@ -90,10 +94,12 @@ def _read_yaml(path: Path) -> dict:
 
 def _check_values(path: Path, values: dict) -> None:
     """Types and ranges; YAML's `true` is an int to Python, so booleans are refused explicitly."""
-    for key in ("batch_size", "n_process", "max_file_bytes"):
+    for key in ("batch_size", "n_process", "max_file_bytes", "max_batch_chars"):
         value = values[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(f"{path}: {key} must be a positive whole number, got {value!r}")
+    if not isinstance(values["use_model"], bool):
+        raise ConfigError(f"{path}: use_model must be true or false, got {values['use_model']!r}")
     value = values["min_confidence"]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise ConfigError(f"{path}: min_confidence must be a number in [0, 1], got {value!r}")

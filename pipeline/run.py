@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,11 +18,12 @@ from tqdm import tqdm
 from pipeline.components.assemble import ModelChoice, build_pipeline
 from pipeline.config import Settings
 from pipeline.export.offsets import to_original
+from pipeline.export.output_set import OutputSet
 from pipeline.export.tables import rows_for, write_csv, write_json
 from pipeline.knowledge.tables import read_words
 from pipeline.merge.clusters import cluster_mentions
 from pipeline.reading.cleaning import clean, load_junk_rules
-from pipeline.reading.corpus import FileRecord, ReadOptions, read_articles
+from pipeline.reading.corpus import FileRecord, ReadOptions, iter_input_files, read_files
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
 
 
@@ -64,12 +66,13 @@ def _failure(article: Article | None, component: str, error: Exception) -> dict:
             "component": component, "error": f"{error.__class__.__name__}: {error}"}
 
 
-def _reading_setup(settings: Settings, default_date: PartialDate | None) -> tuple[ReadOptions, tuple]:
+def _reading_setup(settings: Settings, default_date: PartialDate | None,
+                   part_chars: int) -> tuple[ReadOptions, tuple]:
     """The word lists reading and cleaning need; a broken file is a DataError naming file and line."""
     lexicon = settings.models_dir / "lexicon"
     function_words = read_words(lexicon / "dutch_function_words.txt")
     rules = load_junk_rules(lexicon / "web_junk.txt")
-    return ReadOptions(default_date, settings.max_file_bytes, function_words), rules
+    return ReadOptions(default_date, part_chars, function_words), rules
 
 
 def _set_error_handler(nlp, handler) -> None:
@@ -83,47 +86,140 @@ def _set_error_handler(nlp, handler) -> None:
             pass
 
 
+class NoInputError(ValueError):
+    """No input file was found under the paths given: a usage error, the outputs are not touched."""
+
+
+class NothingReadError(RuntimeError):
+    """Input files were found but no document was processed; the outputs are not touched."""
+
+    def __init__(self, message: str, report: dict):
+        super().__init__(message)
+        self.report = report
+
+
+FAILED_RUN_REPORT = "last_failed_run.json"  # beside the output set, never part of it
+
+
 def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
-        use_model: bool = True, show_progress: bool | None = None, choice: ModelChoice | None = None) -> RunResult:
-    """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks)."""
+        use_model: bool | None = None, show_progress: bool | None = None, choice: ModelChoice | None = None,
+        processes: int | None = None) -> RunResult:
+    """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks).
+    `use_model` and `processes` override config.yaml for this run. The outputs are replaced as a set,
+    and only by a run that processed at least one document (NothingReadError otherwise)."""
     started = time.perf_counter()
-    options, rules = _reading_setup(settings, default_date)
+    records: list[FileRecord] = []
+    files = list(iter_input_files(paths, records))
+    if not files:
+        raise NoInputError(f"no .txt or .jsonl input files found in {', '.join(str(p) for p in paths)}")
+    limits = run_limits(settings)
+    options, rules = _reading_setup(settings, default_date, limits["part_chars"])
+    with OutputSet(out_dir) as output:  # taken first: a busy folder fails before the model loads
+        mentions, report = _extract(settings, files, records, options, rules, limits, started, use_model,
+                                    show_progress, choice, processes)
+        mention_rows, event_rows = report.pop("rows")
+        if report["counts"]["documents"] == 0:
+            write_json(out_dir / FAILED_RUN_REPORT, report)
+            raise NothingReadError(f"no document was processed ({len(records)} file(s): see "
+                                   f"{out_dir / FAILED_RUN_REPORT}); the previous outputs are kept", report)
+        write_csv(output.path("mentions.csv"), MENTION_COLUMNS, mention_rows)
+        write_csv(output.path("events.csv"), EVENT_COLUMNS, event_rows)
+        write_json(output.path("run_report.json"), report)
+        output.commit()
+    (out_dir / FAILED_RUN_REPORT).unlink(missing_ok=True)
+    return RunResult(out_dir, mentions, report)
+
+
+def _extract(settings: Settings, files: list[Path], records: list[FileRecord], options: ReadOptions, rules,
+             limits: dict, started: float, use_model: bool | None, show_progress: bool | None,
+             choice: ModelChoice | None, processes: int | None) -> tuple[list[Mention], dict]:
+    """Every document through the pipeline; the mentions and the report (with the rows under "rows")."""
+    print(f"summits: {len(files)} input file(s); loading the pipeline", file=sys.stderr)
     choice = choice or build_pipeline(settings, use_model)
     print(f"summits: {choice.note}", file=sys.stderr)
-    records: list[FileRecord] = []
     failures: list[dict] = []
-    _set_error_handler(choice.nlp, lambda component, _proc, docs, error: failures.extend(
-        _failure(d._.article, component, error) for d in docs))
-    articles = tqdm(read_articles(paths, options, records), desc="articles", unit="doc", file=sys.stderr,
+    retry: list[Article] = []  # documents of a batch in which one failed: each is tried again alone
+    _set_error_handler(choice.nlp, lambda _component, _proc, docs, _error: retry.extend(d._.article for d in docs))
+    progress = tqdm(total=len(files), desc="files", unit="file", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
     loaded = time.perf_counter()
     mentions, n_docs, n_words = [], 0, 0
     handed: dict[tuple[str, int], Article] = {}
     returned: set[tuple[str, int]] = set()
-    for doc in choice.nlp.pipe(_docs(choice.nlp, articles, rules, failures, handed), batch_size=settings.batch_size,
-                               n_process=settings.n_process):
+    articles = _counting_files(read_files(files, options, records), records, progress)
+    docs = choice.nlp.pipe(_docs(choice.nlp, articles, rules, failures, handed), batch_size=settings.batch_size,
+                           n_process=processes or settings.n_process)
+    for doc in chain(docs, _second_chance(choice.nlp, retry, handed, returned, rules, failures)):
         n_docs += 1
         returned.add((doc._.article.doc_id, doc._.article.part))
         n_words += sum(1 for token in doc if not token.is_space and not token.is_punct)
         kept = [m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence]
         mentions.extend(to_original(kept, doc._.article, doc._.clean))
+    progress.close()
     processed = time.perf_counter()
     _record_lost(handed, returned, failures)
-    mention_rows, event_rows = rows_for(cluster_mentions(mentions))
-    write_csv(out_dir / "mentions.csv", MENTION_COLUMNS, mention_rows)
-    write_csv(out_dir / "events.csv", EVENT_COLUMNS, event_rows)
     _mark_failures(records, failures)
+    mention_rows, event_rows = rows_for(cluster_mentions(mentions))
     report = {
-        "model": choice.name, "model_note": choice.note,
+        "model": choice.name, "model_note": choice.note, "limits": limits,
         "files": [record.as_dict() for record in records],
         "failed_documents": failures,
         "counts": _counts(records, n_docs, n_words, len(mention_rows), len(event_rows)),
         "timings": {"load_seconds": round(loaded - started, 2), "process_seconds": round(processed - loaded, 2),
                     "total_seconds": round(time.perf_counter() - started, 2),
                     "words_per_second": round(n_words / max(processed - loaded, 1e-9))},
+        "rows": (mention_rows, event_rows),
     }
-    write_json(out_dir / "run_report.json", report)
-    return RunResult(out_dir, mentions, report)
+    return mentions, report
+
+
+def run_limits(settings: Settings) -> dict:
+    """The sizes a run keeps to, stated in its report: a text is cut into parts of at most `part_chars`
+    characters (at paragraph, then sentence breaks) so that a batch of `batch_size` parts stays within
+    `batch_chars`, far below the size at which spaCy's parser overflows (about 699,000 tokens)."""
+    part_chars = max(10_000, min(settings.max_file_bytes, settings.max_batch_chars // max(1, settings.batch_size)))
+    return {"part_chars": part_chars, "batch_documents": settings.batch_size, "batch_chars": settings.max_batch_chars}
+
+
+def _counting_files(articles: Iterable[Article], records: list[FileRecord], progress) -> Iterator[Article]:
+    """Advance the progress bar by files as the reader moves through them."""
+    seen = 0
+    for article in articles:
+        if len(records) != seen:
+            progress.update(len(records) - seen)
+            seen = len(records)
+        yield article
+    progress.update(len(records) - seen)
+
+
+def _second_chance(nlp, retry: list[Article], handed: dict, returned: set, rules,
+                   failures: list[dict]) -> Iterator:
+    """After the main stream: every document that did not come back (its batch failed, or its worker
+    process died) is run again alone, so only a document that fails by itself is lost."""
+    waiting = {(a.doc_id, a.part): a for a in retry}
+    waiting.update({key: handed[key] for key in sorted(set(handed) - returned)})
+    for key in sorted(waiting):
+        doc = _alone(nlp, waiting[key], rules, failures)
+        if doc is not None:
+            yield doc
+
+
+def _alone(nlp, article: Article, rules, failures: list[dict]):
+    """One document through every component in this process; a failure is recorded with its component."""
+    try:
+        cleaned = clean(article.raw_text, rules, article.body_start)
+        doc = nlp.make_doc(cleaned.text)
+    except Exception as error:  # noqa: BLE001 - one bad document never stops the others
+        failures.append(_failure(article, "cleaning", error))
+        return None
+    doc._.article, doc._.clean = article, cleaned
+    for name, proc in nlp.pipeline:
+        try:
+            doc = proc(doc)
+        except Exception as error:  # noqa: BLE001
+            failures.append(_failure(article, name, error))
+            return None
+    return doc
 
 
 def _counts(records: list[FileRecord], n_docs: int, n_words: int, n_mentions: int, n_events: int) -> dict:

@@ -173,3 +173,64 @@ def test_dates_command_prints_value_and_precision(summits):
 
 def test_dates_command_without_a_date_exits_1(summits):
     assert_one_line_error(summits("dates", "zo", "--anchor", "2019-04"), 1, "no date found")
+
+
+# --- exit codes a script can trust (issue 14) -----------------------------------------------------------
+
+def test_a_missing_path_is_a_usage_error_and_touches_nothing(summits, tmp_path):
+    config = project(tmp_path, "meeting_credit.txt")
+    result = summits("run", str(tmp_path / "corpsu"), "--config", str(config))
+    assert_one_line_error(result, 2, "no such file or folder", "corpsu")
+    assert not (tmp_path / "out" / "mentions.csv").exists()
+
+
+def test_a_folder_without_input_files_is_a_usage_error(summits, tmp_path):
+    config = project(tmp_path)
+    (tmp_path / "leeg").mkdir()
+    assert_one_line_error(summits("run", str(tmp_path / "leeg"), "--config", str(config)), 2, "no .txt or .jsonl")
+
+
+def test_a_run_that_reads_nothing_exits_1_and_keeps_the_previous_outputs(summits, tmp_path):
+    config = project(tmp_path, "meeting_credit.txt")
+    assert summits("run", "--config", str(config)).exit_code == 0
+    before = {name: (tmp_path / "out" / name).read_bytes() for name in ("mentions.csv", "events.csv",
+                                                                         "run_report.json")}
+    english = tmp_path / "english"
+    english.mkdir()
+    shutil.copy(ARTICLES / "english.txt", english)
+    result = summits("run", str(english), "--config", str(config))
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert "no document was processed" in last and "previous outputs are kept" in last
+    assert {name: (tmp_path / "out" / name).read_bytes() for name in before} == before
+    failed = (tmp_path / "out" / "last_failed_run.json").read_text(encoding="utf-8")
+    assert "not Dutch" in failed
+
+
+def test_a_busy_output_folder_is_a_usage_error(summits, tmp_path):
+    import os
+
+    config = project(tmp_path, "meeting_credit.txt")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".summits.lock").write_text(f"{os.getpid()}\n", encoding="utf-8")  # a live process
+    assert_one_line_error(summits("run", "--config", str(config)), 2, "another run", str(os.getpid()))
+
+
+def test_a_stale_lock_is_taken_over(summits, tmp_path):
+    config = project(tmp_path, "meeting_credit.txt")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".summits.lock").write_text("999999999\n", encoding="utf-8")  # no such process
+    assert summits("run", "--config", str(config)).exit_code == 0
+    assert not (tmp_path / "out" / ".summits.lock").exists()
+
+
+def test_version_names_the_package(summits):
+    result = summits("--version")
+    assert result.exit_code == 0 and result.output.startswith("summits ")
+
+
+def test_help_lists_the_exit_codes(summits):
+    result = summits("run", "--help")
+    codes = [line.split()[0] for line in result.output.split("Exit codes:")[1].split("Options:")[0].splitlines()
+             if line.strip()]
+    assert codes == ["0", "1", "2", "3"]

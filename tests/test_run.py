@@ -5,6 +5,7 @@ import csv
 import json
 import os
 import shutil
+from dataclasses import replace as _replace
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,9 @@ def test_five_megabyte_file_is_processed_in_parts_with_right_offsets(tmp_path, p
     (tmp_path / "in" / "groot.txt").write_text(text, encoding="utf-8")
     shutil.copy(ARTICLES / "cp1252.txt", tmp_path / "in")
     assert len(text.encode("utf-8")) > 5_000_000
-    result = run(project_settings, [tmp_path / "in"], tmp_path / "out", choice=rule_pipeline)
+    # parts of 2,000,000 characters: a batch of 32 such parts may hold 64,000,000
+    settings = _replace(project_settings, max_batch_chars=64_000_000)
+    result = run(settings, [tmp_path / "in"], tmp_path / "out", choice=rule_pipeline)
     assert "groot: large text cut at paragraph breaks into 3 parts" in files_by_name(result.report)["groot.txt"]["notes"]
     rows = read_csv(tmp_path / "out" / "mentions.csv")
     last = next(r for r in rows if r["doc_id"] == "groot" and r["evidence"] == MEETING)

@@ -65,12 +65,14 @@ def add_components(nlp: Language, models_dir: Path) -> Language:
     return nlp
 
 
-def build_pipeline(settings: Settings, use_model: bool = True) -> ModelChoice:
-    """The full pipeline for `summits run`; use_model=False forces the blank rule-only pipeline."""
-    if use_model:
+def build_pipeline(settings: Settings, use_model: bool | None = None) -> ModelChoice:
+    """The full pipeline for `summits run`: the statistical model when `use_model` (default: config.yaml's
+    `use_model`), else the rules on a blank Dutch pipeline."""
+    if settings.use_model if use_model is None else use_model:
         choice = load_base_model(settings.spacy_model, settings.fallback_model)
     else:
-        choice = ModelChoice(spacy.blank("nl"), "blank:nl", "model disabled by --no-model; blank Dutch pipeline")
+        why = "use_model: false in config.yaml" if use_model is None else "--no-model"
+        choice = ModelChoice(spacy.blank("nl"), "blank:nl", f"rules only ({why}); blank Dutch pipeline")
     choice.nlp.max_length = max(choice.nlp.max_length, settings.max_file_bytes * 2)
     add_components(choice.nlp, settings.models_dir)
     choice.nlp.add_pipe("summit_drop_intermediate", last=True)

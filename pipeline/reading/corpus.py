@@ -65,12 +65,22 @@ def iter_input_files(paths: Iterable[Path], records: list[FileRecord]) -> Iterat
             records.append(FileRecord(str(path), "skipped", "path does not exist"))
 
 
+def _resolved(path: Path) -> Path | None:
+    """The real path, or None for a symbolic link loop (a -> b -> a)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
 def not_readable_reason(path: Path) -> str:
     """Why `path` cannot be read as a file ('' when it can): folders, pipes and dangling links."""
     if path.is_dir():
         return "unreadable: is a directory"
     if not path.exists():
-        return "unreadable: broken symbolic link" if path.is_symlink() else "path does not exist"
+        if path.is_symlink():
+            return "unreadable: symbolic link loop" if _resolved(path) is None else "unreadable: broken symbolic link"
+        return "path does not exist"
     if not path.is_file():
         return "unreadable: not a regular file (pipe, socket or device)"  # reading a pipe would block
     return ""
@@ -78,13 +88,19 @@ def not_readable_reason(path: Path) -> str:
 
 def read_articles(paths: Iterable[Path], options: ReadOptions, records: list[FileRecord]) -> Iterator[Article]:
     """Yield Articles from files and folders; append one FileRecord per file to `records`."""
+    yield from read_files(iter_input_files(paths, records), options, records)
+
+
+def read_files(files: Iterable[Path], options: ReadOptions, records: list[FileRecord]) -> Iterator[Article]:
+    """Yield Articles from input files (folders already expanded by `iter_input_files`)."""
     seen: set[Path] = set()
     owners: dict[str, str] = {}  # doc_id -> the file that used it first
-    for path in iter_input_files(paths, records):
+    for path in files:
         record = FileRecord(str(path))
         records.append(record)
-        reason = not_readable_reason(path) or ("already read (given twice)" if path.resolve() in seen else "")
-        seen.add(path.resolve())
+        resolved = _resolved(path)
+        reason = not_readable_reason(path) or ("already read (given twice)" if resolved in seen else "")
+        seen.add(resolved)
         if reason:
             record.status, record.reason = "skipped", reason
             continue
@@ -247,8 +263,22 @@ def _make_articles(doc_id: str, text: str, published: PartialDate | None, body_s
                       body_start=body_start if number == 0 else 0, part=number, raw_offset=start)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _last_break(text: str, earliest: int, end: int) -> int:
+    """Where to cut text[earliest:end] at the latest safe boundary (see split_large_text)."""
+    for boundary in (_PARAGRAPH_BREAK, _SENTENCE_END, _SPACE):
+        found = [m.end() for m in boundary.finditer(text, earliest, end)]
+        if found:
+            return found[-1]
+    return end
+
+
 def split_large_text(text: str, body_start: int, max_chars: int) -> list[tuple[int, int]]:
-    """Cut a very long text at paragraph breaks into pieces of at most ~max_chars characters."""
+    """Cut a very long text into pieces of at most max_chars characters: at the last paragraph break that
+    fits, else the last sentence end ("... elkaar. De"), else the last space, else anywhere."""
     if len(text) <= max_chars:
         return [(0, len(text))]
     parts, start = [], 0
@@ -256,8 +286,7 @@ def split_large_text(text: str, body_start: int, max_chars: int) -> list[tuple[i
         end = min(start + max_chars, len(text))
         if end < len(text):
             earliest = start + (max(body_start, 1) if start == 0 else 1)  # never an empty part
-            breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, earliest, end)]
-            end = breaks[-1] if breaks else end
+            end = _last_break(text, earliest, end)
         parts.append((start, end))
         start = end
     return parts

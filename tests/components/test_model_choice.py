@@ -72,6 +72,6 @@ def test_run_with_the_bundled_model_writes_rows(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(" date 2019-04-25 De Russische president Vladimir Poetin en de Noord-Koreaanse leider "
                        "Kim Jong-un hebben elkaar donderdag in Vladivostok ontmoet.\n", encoding="utf-8")
-    result = run(settings, [article], tmp_path / "out", show_progress=False)
+    result = run(settings, [article], tmp_path / "out", show_progress=False, use_model=True)
     assert result.report["model"] != "blank:nl"
     assert [sorted(a.name for a in m.participants) for m in result.mentions] == [["Kim Jong-un", "Vladimir Putin"]]
