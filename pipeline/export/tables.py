@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from pipeline.merge.clusters import Cluster, event_id
+from pipeline.merge.clusters import Cluster, event_id_of_best
+from pipeline.merge.collection import without_cycle_collection
 from pipeline.records import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, Mention
 
 
@@ -40,12 +41,12 @@ def mention_row(mention: Mention, event: str) -> dict[str, object]:
     }
 
 
-def event_row(cluster: Cluster) -> dict[str, object]:
-    best = cluster.best
+def event_row(cluster: Cluster, best: Mention, event: str) -> dict[str, object]:
+    """`best` and `event` are the cluster's combined mention and its id, computed once by the caller."""
     place = best.place
     doc_ids = sorted({m.doc_id for m in cluster.mentions})
     return {
-        "event_id": event_id(cluster), **_participant_fields(best), "date": best.date, "date_end": best.date_end,
+        "event_id": event, **_participant_fields(best), "date": best.date, "date_end": best.date_end,
         "date_precision": best.date_precision, **_place_fields(best),
         "latitude": "" if place is None or place.latitude is None else f"{place.latitude:.4f}",
         "longitude": "" if place is None or place.longitude is None else f"{place.longitude:.4f}",
@@ -54,11 +55,19 @@ def event_row(cluster: Cluster) -> dict[str, object]:
     }
 
 
+@without_cycle_collection
 def rows_for(clusters: list[Cluster]) -> tuple[list[dict], list[dict]]:
-    """(mention rows in document order, event rows in id order)."""
-    mention_rows = [mention_row(m, event_id(c)) for c in clusters for m in c.mentions]
+    """(mention rows in document order, event rows in date and id order). A cluster's best mention and id are
+    computed once: each combines all of its members."""
+    mention_rows: list[dict] = []
+    event_rows: list[dict] = []
+    for cluster in clusters:
+        best = cluster.best
+        event = event_id_of_best(best)
+        mention_rows.extend(mention_row(m, event) for m in cluster.mentions)
+        event_rows.append(event_row(cluster, best, event))
     mention_rows.sort(key=lambda row: (row["doc_id"], row["char_start"], row["participants"]))
-    event_rows = sorted((event_row(c) for c in clusters), key=lambda row: (row["date"], row["event_id"]))
+    event_rows.sort(key=lambda row: (row["date"], row["event_id"]))
     return mention_rows, event_rows
 
 

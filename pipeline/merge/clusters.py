@@ -10,7 +10,9 @@ import hashlib
 from dataclasses import dataclass
 from typing import Iterable
 
-from pipeline.events.sameness import PRECISION_RANK, combine, same_meeting
+from pipeline.events.sameness import PRECISION_RANK, combine
+from pipeline.merge.collection import without_cycle_collection
+from pipeline.merge.index import ClusterIndex
 from pipeline.records import LIST_SEPARATOR, Mention
 
 
@@ -26,24 +28,38 @@ class Cluster:
         return result
 
 
+@without_cycle_collection
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Greedy clustering across documents, in a fixed order so ids do not depend on input order."""
+    """Greedy clustering across documents, in a fixed order so ids do not depend on input order: each mention
+    joins the first-opened cluster whose every member is the same meeting, else opens its own.
+    `ClusterIndex` finds that cluster without comparing the mention with every cluster."""
     clusters: list[Cluster] = []
-    ordered = sorted(mentions, key=lambda m: (m.participant_key, -PRECISION_RANK[m.date_precision],
-                                               m.date, m.doc_id, m.char_start))
-    for mention in ordered:
-        home = next((c for c in clusters if c.mentions[0].participant_key == mention.participant_key
-                     and all(same_meeting(m, mention, same_document=False) for m in c.mentions)), None)
-        if home is None:
+    index = ClusterIndex()
+    for mention in sorted(mentions, key=merge_order):
+        key = mention.participant_key
+        number = index.home(mention, key)
+        if number is None:
+            index.open(mention, key)
             clusters.append(Cluster([mention]))
         else:
-            home.mentions.append(mention)
+            index.join(number, mention, key)
+            clusters[number].mentions.append(mention)
     return clusters
+
+
+def merge_order(mention: Mention) -> tuple:
+    """Participant set, most precise date first, then date and position: first come, first to open a cluster."""
+    return (mention.participant_key, -PRECISION_RANK[mention.date_precision], mention.date, mention.doc_id,
+            mention.char_start)
 
 
 def event_id(cluster: Cluster) -> str:
     """Derived from content (participants and the cluster's most precise date and place)."""
-    best = cluster.best
+    return event_id_of_best(cluster.best)
+
+
+def event_id_of_best(best: Mention) -> str:
+    """`event_id` for a cluster whose `best` is already at hand (it combines every member)."""
     place = best.place.name or best.place.country if best.place else ""
     key = LIST_SEPARATOR.join(best.participant_key) + "|" + best.date + "|" + place
     return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

@@ -23,6 +23,8 @@ INPUT_SUFFIXES = (".txt", ".jsonl")
 # ` date 2019-04 ` or `date 2019-04-25`: the header the news export writes on the first line.
 DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A feed's line ends; str.splitlines also cuts at U+0085, U+2028 and others that JSON strings hold unescaped.
+_FEED_LINE_END = re.compile(r"\r\n|\r|\n")
 _DUTCH_PART = 0.4  # share of the short words that Dutch paragraphs must hold
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")  # "Jong-un" is one word, not "Jong" + "un"
 
@@ -204,7 +206,7 @@ def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecor
         record.status, record.reason = "skipped", note
         return
     bad_lines = 0
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    for number, line in enumerate(_FEED_LINE_END.split(text.lstrip("\ufeff")), start=1):
         if not line.strip():
             continue
         try:
@@ -221,6 +223,8 @@ def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecor
     if bad_lines:
         record.status = "partial" if record.doc_ids else "skipped"
         record.reason = f"{bad_lines} bad line(s)"
+    elif record.status == "processed" and not record.doc_ids:  # no record at all, like an empty .txt
+        record.status, record.reason = "skipped", "empty file"
 
 
 def _record_date(value: object, doc_id: str, record: FileRecord) -> PartialDate | None:
