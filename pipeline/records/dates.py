@@ -48,7 +48,10 @@ class PartialDate:
             raise ValueError(f"not a date of the form YYYY[-MM[-DD]]: {text!r}")
         numbers = [int(p) for p in pieces] + [None] * (3 - len(pieces))
         year, month, day = numbers
-        dt.date(year, month or 1, day or 1)  # validate through the calendar so 2019-02-30 is refused
+        try:  # validate through the calendar so 2019-02-30 is refused
+            dt.date(year, 1 if month is None else month, 1 if day is None else day)  # "2019-00" is no month
+        except (ValueError, OverflowError) as error:  # OverflowError: a month or day beyond a C int
+            raise ValueError(f"not a calendar date: {text!r}") from error
         return cls(year, month, day)
 
 
