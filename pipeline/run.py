@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from itertools import chain
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,12 +17,13 @@ from tqdm import tqdm
 
 from pipeline.components.assemble import ModelChoice, build_pipeline
 from pipeline.config import Settings
-from pipeline.export.offsets import to_original
+from pipeline.execution.local import process_here
+from pipeline.execution.workers import process_in_workers
 from pipeline.export.output_set import OutputSet
 from pipeline.export.tables import rows_for, write_csv, write_json
 from pipeline.knowledge.tables import read_words
 from pipeline.merge.clusters import cluster_mentions
-from pipeline.reading.cleaning import clean, load_junk_rules
+from pipeline.reading.cleaning import load_junk_rules
 from pipeline.reading.corpus import FileRecord, ReadOptions, iter_input_files, read_files
 from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
 
@@ -34,38 +35,6 @@ class RunResult:
     report: dict = field(default_factory=dict)
 
 
-def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict], sent: dict | None = None) -> Iterator:
-    """Cleaned Docs carrying their Article; a text that cannot be cleaned is recorded, not fatal.
-    `sent` collects every Article handed to the pipeline, by (doc_id, part)."""
-    for article in articles:
-        try:
-            cleaned = clean(article.raw_text, rules, article.body_start)
-            doc = nlp.make_doc(cleaned.text)
-        except Exception as error:  # noqa: BLE001 - one bad document never stops the others
-            failures.append(_failure(article, "cleaning", error))
-            continue
-        doc._.article = article
-        doc._.clean = cleaned
-        if sent is not None:
-            sent[(article.doc_id, article.part)] = article
-        yield doc
-
-
-def _record_lost(handed: dict, returned: set, failures: list[dict]) -> None:
-    """A document a worker process dropped (its error handler runs in the worker, out of our sight) is
-    recorded here, so no document disappears silently."""
-    failed = {f["doc_id"] for f in failures}
-    for key in sorted(set(handed) - returned):
-        if key[0] not in failed:
-            failures.append(_failure(handed[key], "pipeline (worker process)",
-                                     RuntimeError("the document did not come back from the pipeline")))
-
-
-def _failure(article: Article | None, component: str, error: Exception) -> dict:
-    return {"doc_id": article.doc_id if article else "?", "path": article.source_path if article else "",
-            "component": component, "error": f"{error.__class__.__name__}: {error}"}
-
-
 def _reading_setup(settings: Settings, default_date: PartialDate | None,
                    part_chars: int) -> tuple[ReadOptions, tuple]:
     """The word lists reading and cleaning need; a broken file is a DataError naming file and line."""
@@ -73,17 +42,6 @@ def _reading_setup(settings: Settings, default_date: PartialDate | None,
     function_words = read_words(lexicon / "dutch_function_words.txt")
     rules = load_junk_rules(lexicon / "web_junk.txt")
     return ReadOptions(default_date, part_chars, function_words), rules
-
-
-def _set_error_handler(nlp, handler) -> None:
-    """Like Language.set_error_handler, but a compiled component without the hook (spaCy 3.8's parser
-    raises AttributeError) keeps its own handler instead of aborting the run."""
-    nlp.default_error_handler = handler
-    for _name, proc in nlp.pipeline:
-        try:
-            proc.set_error_handler(handler)
-        except AttributeError:
-            pass
 
 
 class NoInputError(ValueError):
@@ -138,30 +96,29 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     choice = choice or build_pipeline(settings, use_model)
     print(f"summits: {choice.note}", file=sys.stderr)
     failures: list[dict] = []
-    retry: list[Article] = []  # documents of a batch in which one failed: each is tried again alone
-    _set_error_handler(choice.nlp, lambda _component, _proc, docs, _error: retry.extend(d._.article for d in docs))
     progress = tqdm(total=len(files), desc="files", unit="file", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
     loaded = time.perf_counter()
     mentions, n_docs, n_words = [], 0, 0
-    handed: dict[tuple[str, int], Article] = {}
-    returned: set[tuple[str, int]] = set()
     articles = _counting_files(read_files(files, options, records), records, progress)
-    docs = choice.nlp.pipe(_docs(choice.nlp, articles, rules, failures, handed), batch_size=settings.batch_size,
-                           n_process=processes or settings.n_process)
-    for doc in chain(docs, _second_chance(choice.nlp, retry, handed, returned, rules, failures)):
+    processes = max(1, processes or settings.n_process)
+    if processes == 1:
+        outcomes = process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
+    else:
+        build = partial(build_pipeline, settings, use_model)
+        outcomes = process_in_workers(choice.nlp, build, articles, rules, settings.batch_size,
+                                      settings.min_confidence, processes, failures)
+    for outcome in outcomes:
         n_docs += 1
-        returned.add((doc._.article.doc_id, doc._.article.part))
-        n_words += sum(1 for token in doc if not token.is_space and not token.is_punct)
-        kept = [m for m in doc._.mentions or [] if m.confidence >= settings.min_confidence]
-        mentions.extend(to_original(kept, doc._.article, doc._.clean))
+        n_words += outcome.n_words
+        mentions.extend(outcome.mentions)
     progress.close()
     processed = time.perf_counter()
-    _record_lost(handed, returned, failures)
+    failures.sort(key=lambda f: (f["path"], f["doc_id"], f["component"]))
     _mark_failures(records, failures)
     mention_rows, event_rows = rows_for(cluster_mentions(mentions))
     report = {
-        "model": choice.name, "model_note": choice.note, "limits": limits,
+        "model": choice.name, "model_note": choice.note, "processes": processes, "limits": limits,
         "files": [record.as_dict() for record in records],
         "failed_documents": failures,
         "counts": _counts(records, n_docs, n_words, len(mention_rows), len(event_rows)),
@@ -190,36 +147,6 @@ def _counting_files(articles: Iterable[Article], records: list[FileRecord], prog
             seen = len(records)
         yield article
     progress.update(len(records) - seen)
-
-
-def _second_chance(nlp, retry: list[Article], handed: dict, returned: set, rules,
-                   failures: list[dict]) -> Iterator:
-    """After the main stream: every document that did not come back (its batch failed, or its worker
-    process died) is run again alone, so only a document that fails by itself is lost."""
-    waiting = {(a.doc_id, a.part): a for a in retry}
-    waiting.update({key: handed[key] for key in sorted(set(handed) - returned)})
-    for key in sorted(waiting):
-        doc = _alone(nlp, waiting[key], rules, failures)
-        if doc is not None:
-            yield doc
-
-
-def _alone(nlp, article: Article, rules, failures: list[dict]):
-    """One document through every component in this process; a failure is recorded with its component."""
-    try:
-        cleaned = clean(article.raw_text, rules, article.body_start)
-        doc = nlp.make_doc(cleaned.text)
-    except Exception as error:  # noqa: BLE001 - one bad document never stops the others
-        failures.append(_failure(article, "cleaning", error))
-        return None
-    doc._.article, doc._.clean = article, cleaned
-    for name, proc in nlp.pipeline:
-        try:
-            doc = proc(doc)
-        except Exception as error:  # noqa: BLE001
-            failures.append(_failure(article, name, error))
-            return None
-    return doc
 
 
 def _counts(records: list[FileRecord], n_docs: int, n_words: int, n_mentions: int, n_events: int) -> dict:

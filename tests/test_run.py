@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import shutil
+import signal
 from dataclasses import replace as _replace
 from pathlib import Path
 
@@ -204,3 +206,31 @@ def test_two_processes_give_the_same_mentions_as_one(tmp_path):
     assert two.report["failed_documents"] == []
     assert (tmp_path / "one" / "mentions.csv").read_text() == (tmp_path / "two" / "mentions.csv").read_text()
     assert len(one.mentions) == len(two.mentions) > 0
+
+
+@Language.component("test_kills_its_worker_on_vladivostok")
+def kills_its_worker_on_vladivostok(doc):
+    """SIGKILL, as the kernel's out-of-memory killer sends it; never in the test's own process."""
+    if "Vladivostok" in doc.text and multiprocessing.parent_process() is not None:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return doc
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers must inherit the "
+                    "test component; spawned workers build the configured pipeline without it")
+def test_a_worker_that_dies_costs_only_its_document(tmp_path, project_settings, rule_pipeline):
+    (tmp_path / "in").mkdir()
+    shutil.copy(ARTICLES / "feed.jsonl", tmp_path / "in")  # feed-1 names Vladivostok, feed-2 does not
+    for name in ("meeting_credit.txt", "cp1252.txt"):
+        shutil.copy(ARTICLES / name, tmp_path / "in")
+    settings = _replace(project_settings, batch_size=1)
+    rule_pipeline.nlp.add_pipe("test_kills_its_worker_on_vladivostok", first=True)
+    try:
+        result = run(settings, [tmp_path / "in"], tmp_path / "out", choice=rule_pipeline, processes=2)
+    finally:
+        rule_pipeline.nlp.remove_pipe("test_kills_its_worker_on_vladivostok")
+    assert [(f["doc_id"], f["component"]) for f in result.report["failed_documents"]] == [("feed-1", "worker process")]
+    assert "died" in result.report["failed_documents"][0]["error"]
+    assert files_by_name(result.report)["feed.jsonl"]["status"] == "partial"
+    assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "mentions.csv")} == {"feed-2", "meeting_credit",
+                                                                                       "cp1252"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.surface import words_of
+from pipeline.events.surface import punct_of, words_of
 
 
 def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
@@ -57,6 +57,7 @@ def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
 
 def separable_at_end(span: Span, lexicon: EventLexicon, verb_kind: str, particle_kind: str) -> bool:
     """A separable verb whose particle ends the span: "blies de top met Poetin af", "schoof later aan"."""
-    words = [token.lower_ for token in span if not token.is_punct]
+    lowered, punct = words_of(span.doc), punct_of(span.doc)
+    words = [lowered[i] for i in range(span.start, span.end) if not punct[i]]
     verb = next((i for i, word in enumerate(words) if word in lexicon.words(verb_kind)), None)
     return verb is not None and len(words) > verb + 1 and words[-1] in lexicon.words(particle_kind)

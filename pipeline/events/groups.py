@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.positions import timexes_within
 from pipeline.events.lexicon import EventLexicon
+from pipeline.events.surface import words_of
 from pipeline.records import PersonMention, Trigger, TriggerHit
 
 
@@ -37,9 +38,10 @@ def split_plural(doc: Doc, hit: TriggerHit, trigger: Trigger, people: list[Perso
                  scope: list[tuple[int, int]], lexicon: EventLexicon) -> list[Group]:
     """'topontmoetingen van Kim met Moon en Trump' are two meetings, Kim-Moon and Kim-Trump; so are
     'sprak gisteravond met Kagame en vanochtend met Trudeau' (each 'met' its own meeting and date)."""
+    words = words_of(doc)
     distributive = [i for i in range(max(0, hit.start - lexicon.window("distributive")), scope[-1][1])
                     for phrase in lexicon.phrases("distributive")
-                    if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase]
+                    if words[i] == phrase[0] and tuple(words[i:i + len(phrase)]) == phrase]
     if distributive:  # "waar hij respectievelijk premier Anwar en premier Hun Manet spreekt"
         before = [p for p in people if p.start < distributive[0]]
         after = [p for p in people if p.start > distributive[0]]

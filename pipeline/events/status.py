@@ -69,9 +69,13 @@ def compare_dates(value: str, anchor: str) -> int:
 def planning_cue(words: list[str], lexicon: EventLexicon) -> bool:
     """A planned cue that is not a comparison: "langer dan gepland" and "zoals gepland" report a meeting
     that took place."""
-    for index in range(len(words)):
-        for phrase in lexicon.phrases("planned"):
+    phrases, comparison = lexicon.phrases("planned"), lexicon.words("comparison")
+    firsts = {phrase[0] for phrase in phrases}
+    for index, word in enumerate(words):
+        if word not in firsts:
+            continue
+        for phrase in phrases:
             if tuple(words[index:index + len(phrase)]) == phrase and (index == 0 or words[index - 1]
-                                                                       not in lexicon.words("comparison")):
+                                                                       not in comparison):
                 return True
     return False

@@ -6,12 +6,13 @@ lists computed once per Doc (kept in `doc.user_data`, which dies with the Doc).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
-_PREFIX = "summits.surface."
+CACHE_PREFIX = _PREFIX = "summits.surface."  # every cache of the event stage in doc.user_data
 _TEXT, _WORDS, _QUOTES = f"{_PREFIX}text", f"{_PREFIX}words", f"{_PREFIX}quotes"
+_STARTS, _PUNCT = f"{_PREFIX}sentence_starts", f"{_PREFIX}punct"
 
 
 def text_of(doc: Doc) -> str:
@@ -35,14 +36,36 @@ def quotes_of(doc: Doc) -> list[int]:
     return doc.user_data[_QUOTES]
 
 
+def punct_of(doc: Doc) -> list[bool]:
+    """Whether each token is punctuation, by token index."""
+    if _PUNCT not in doc.user_data:
+        doc.user_data[_PUNCT] = [token.is_punct for token in doc]
+    return doc.user_data[_PUNCT]
+
+
+def sentence_start(doc: Doc, index: int) -> int:
+    """Where the sentence holding token `index` starts (`doc[index].sent.start` without building the Span)."""
+    if _STARTS not in doc.user_data:
+        doc.user_data[_STARTS] = [sent.start for sent in doc.sents]
+    starts = doc.user_data[_STARTS]
+    return starts[bisect_right(starts, index) - 1]
+
+
 def in_quote(token: Token) -> bool:
     """Is the token inside quotation marks within its sentence? (an odd number of quote marks before it)"""
-    quotes = quotes_of(token.doc)
-    return (bisect_left(quotes, token.i) - bisect_left(quotes, token.sent.start)) % 2 == 1
+    doc, index = token.doc, token.i
+    quotes = quotes_of(doc)
+    return (bisect_left(quotes, index) - bisect_left(quotes, sentence_start(doc, index))) % 2 == 1
 
 
 def drop_surface(doc: Doc) -> None:
     """Forget the cached surface and everything else cached under its prefix (the clauses of each
     sentence): derived data must not travel when the Doc is serialised."""
-    for key in [key for key in doc.user_data if isinstance(key, str) and key.startswith(_PREFIX)]:
+    for key in [key for key in doc.user_data if _cached_here(key)]:
         doc.user_data.pop(key)
+
+
+def _cached_here(key: object) -> bool:
+    """A key of ours: the prefix alone, or the prefix first in a tuple (one entry per sentence)."""
+    first = key[0] if isinstance(key, tuple) and key else key
+    return isinstance(first, str) and first.startswith(_PREFIX)

@@ -12,8 +12,10 @@ from pipeline.events.positions import within
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import has_cue, negated, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.surface import words_of
+from pipeline.events.surface import CACHE_PREFIX, words_of
 from pipeline.records import TriggerHit
+
+_CALLED_OFF = f"{CACHE_PREFIX}called_off"
 
 
 def trigger_matches(doc: Doc, matcher: Matcher, lexicon: EventLexicon) -> list[tuple[int, int, int]]:
@@ -110,9 +112,12 @@ def ordinal_reference(doc: Doc, hit: TriggerHit, lexicon: EventLexicon) -> bool:
 def called_off_in(sent: Span, lexicon: EventLexicon) -> bool:
     """'De top gaat niet door', 'Trump blies de ontmoeting met Poetin af': the sentence reports a meeting
     called off."""
-    return has_cue(sent, lexicon, "cancelled") or any(
-        separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle")
-        for a, b in clauses(sent, lexicon))
+    key = (_CALLED_OFF, sent.start)
+    if key not in sent.doc.user_data:  # asked for triggers and again for references
+        sent.doc.user_data[key] = has_cue(sent, lexicon, "cancelled") or any(
+            separable_at_end(sent.doc[a:b], lexicon, "cancelled_verb", "cancelled_particle")
+            for a, b in clauses(sent, lexicon))
+    return sent.doc.user_data[key]
 
 
 def _match_start(match: tuple[int, int, int]) -> int:
