@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -234,3 +237,25 @@ def test_help_lists_the_exit_codes(summits):
     codes = [line.split()[0] for line in result.output.split("Exit codes:")[1].split("Options:")[0].splitlines()
              if line.strip()]
     assert codes == ["0", "1", "2", "3"]
+
+
+def test_a_file_of_one_six_megabyte_paragraph_is_processed_and_its_folder_too(summits, tmp_path):
+    """A feed's worst file: 5.7 MB without a single paragraph break. It is cut at sentence ends into parts
+    small enough for any model (the limits are in the run report), and the run goes on to the next file."""
+    config = project(tmp_path, "meeting_credit.txt")
+    subjects = ["De burgemeester", "Een woordvoerder", "Het kabinet", "De minister", "De commissie"]
+    verbs = ["zei", "meldde", "liet weten"]
+    objects = ["de begroting wordt aangepast", "het overleg goed verliep", "de plannen nog niet klaar zijn"]
+    sentences = [f"{s} {v} dat {o}." for s in subjects for v in verbs for o in objects]
+    paragraph = " ".join(sentences[i % len(sentences)] for i in range(120_000))[:5_700_000]
+    (tmp_path / "corpus" / "een_alinea.txt").write_text(f" date 2023-10-12 {paragraph}\n", encoding="utf-8")
+    result = summits("run", "--config", str(config), "--processes", "2")
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "run_report.json").read_text(encoding="utf-8"))
+    files = {Path(f["path"]).name: f for f in report["files"]}
+    assert files["een_alinea.txt"]["status"] == "processed" and report["failed_documents"] == []
+    note = files["een_alinea.txt"]["notes"][0]
+    parts, most = re.match(r"een_alinea: large text cut into (\d+) parts of at most ([\d,]+) characters", note).groups()
+    assert int(most.replace(",", "")) == report["limits"]["part_chars"] <= 100_000
+    assert int(parts) * report["limits"]["part_chars"] >= 5_700_000
+    assert {row["doc_id"] for row in read_rows(tmp_path / "out" / "mentions.csv")} == {"meeting_credit"}

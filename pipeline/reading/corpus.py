@@ -258,7 +258,8 @@ def _make_articles(doc_id: str, text: str, published: PartialDate | None, body_s
         return
     parts = split_large_text(text, body_start, options.max_file_bytes)
     if len(parts) > 1:
-        record.notes.append(f"{doc_id}: large text cut at paragraph breaks into {len(parts)} parts")
+        record.notes.append(f"{doc_id}: large text cut into {len(parts)} parts of at most {options.max_file_bytes:,} "
+                            f"characters (at paragraph breaks, else sentence ends, else spaces)")
     record.status = "processed" if record.status == "skipped" else record.status
     record.reason = "" if record.status == "processed" else record.reason
     record.doc_ids.append(doc_id)

@@ -204,12 +204,16 @@ def make_unreadable_paths(folder: Path) -> None:
     (folder / "map.txt").mkdir()
     (folder / "weg.txt").symlink_to(folder / "verdwenen.txt")
     os.mkfifo(folder / "pijp.txt")
+    (folder / "a.txt").symlink_to(folder / "b.txt")  # a loop: a -> b -> a
+    (folder / "b.txt").symlink_to(folder / "a.txt")
 
 
 @pytest.mark.parametrize("name, reason", [
     ("map.txt", "unreadable: is a directory"),
     ("weg.txt", "unreadable: broken symbolic link"),
     ("pijp.txt", "unreadable: not a regular file (pipe, socket or device)"),
+    ("a.txt", "unreadable: symbolic link loop"),
+    ("b.txt", "unreadable: symbolic link loop"),
 ])
 def test_unreadable_path_is_skipped_with_reason(tmp_path, name, reason):
     make_unreadable_paths(tmp_path)
@@ -260,7 +264,21 @@ def test_five_megabyte_file_is_read_in_parts_that_rebuild_it(tmp_path):
     assert all(len(a.raw_text) <= 2_000_000 and a.raw_text.endswith("\n\n") for a in articles)
     assert [a.body_start for a in articles] == [14, 0, 0]
     assert records[0].status == "processed"
-    assert "groot: large text cut at paragraph breaks into 3 parts" in records[0].notes
+    assert records[0].notes == ["groot: large text cut into 3 parts of at most 2,000,000 characters (at paragraph "
+                                "breaks, else sentence ends, else spaces)"]
+
+
+def test_one_long_paragraph_is_cut_at_sentence_ends_then_spaces(tmp_path):
+    sentence = "Premier Rutte sprak dinsdag in Brussel met president Macron over de begroting. "
+    text = " date 2019-04 " + sentence * 2_000 + "woord " * 20_000
+    path = tmp_path / "lang.txt"
+    path.write_text(text, encoding="utf-8")
+    articles, _ = read([path], ReadOptions(max_file_bytes=50_000, function_words=FUNCTION_WORDS))
+    assert "".join(a.raw_text for a in articles) == text
+    assert all(len(a.raw_text) <= 50_000 for a in articles)
+    sentence_parts = [a for a in articles if a.raw_offset + len(a.raw_text) <= 14 + len(sentence) * 2_000]
+    assert len(sentence_parts) >= 3 and all(a.raw_text.endswith("begroting. ") for a in sentence_parts)
+    assert all(a.raw_text.endswith("woord ") for a in articles[len(sentence_parts):-1])
 
 
 def test_dutch_article_with_english_wire_captions_is_dutch():
