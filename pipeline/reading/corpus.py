@@ -211,7 +211,7 @@ def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecor
             continue
         try:
             item = json.loads(line)
-            doc_id, body = str(item["id"]), item["text"]
+            doc_id, body = _record_id(item["id"]), item["text"]
             if not isinstance(body, str):
                 raise TypeError("text is not a string")
         except (ValueError, KeyError, TypeError) as error:
@@ -225,6 +225,16 @@ def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecor
         record.reason = f"{bad_lines} bad line(s)"
     elif record.status == "processed" and not record.doc_ids:  # no record at all, like an empty .txt
         record.status, record.reason = "skipped", "empty file"
+
+
+def _record_id(value: object) -> str:
+    """A feed record's id: a non-empty string, or an integer as feeds number their items. Anything else
+    (null, true, 1.5, a list) makes the line bad rather than an id such as "None"."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"id must be a string or an integer, not {json.dumps(value)}")
+    if not str(value).strip():
+        raise ValueError("id is empty")
+    return str(value)
 
 
 def _record_date(value: object, doc_id: str, record: FileRecord) -> PartialDate | None:

@@ -297,3 +297,27 @@ def test_english_article_with_one_dutch_line_is_not_dutch():
                "month, and that the two of them would talk about trade and the war in Ukraine. ")
     text = (english * 3 + "\n\n") * 3 + "Rutte sprak met Macron over de oorlog in Oekraïne."
     assert language_problem(text, OPTIONS).startswith("not Dutch")
+
+
+@pytest.mark.parametrize("value, kept", [('"a-1"', "a-1"), ("17", "17")])
+def test_feed_ids_are_strings_or_integers(tmp_path, value, kept):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(f'{{"id": {value}, "text": "{DUTCH.strip()}"}}\n', encoding="utf-8")
+    articles, records = read([path])
+    assert [a.doc_id for a in articles] == [kept] and records[0].status == "processed"
+
+
+@pytest.mark.parametrize("value, error", [
+    ("null", "TypeError: id must be a string or an integer, not null"),
+    ("true", "TypeError: id must be a string or an integer, not true"),
+    ("1.5", "TypeError: id must be a string or an integer, not 1.5"),
+    ('["a"]', 'TypeError: id must be a string or an integer, not ["a"]'),
+    ('" "', "ValueError: id is empty"),
+])
+def test_a_feed_id_of_another_type_makes_the_line_bad(tmp_path, value, error):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(f'{{"id": {value}, "text": "{DUTCH.strip()}"}}\n{{"id": "goed", "text": "{DUTCH.strip()}"}}\n', encoding="utf-8")
+    articles, records = read([path])
+    assert [a.doc_id for a in articles] == ["goed"]
+    assert (records[0].status, records[0].reason) == ("partial", "1 bad line(s)")
+    assert f"line 1 skipped: {error}" in records[0].notes
