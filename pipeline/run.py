@@ -93,11 +93,14 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
              choice: ModelChoice | None, processes: int | None) -> tuple[list[Mention], dict]:
     """Every document through the pipeline; the mentions and the report (with the rows under "rows")."""
     print(f"summits: {len(files)} input file(s); loading the pipeline", file=sys.stderr)
-    choice = choice or build_pipeline(settings, use_model)
-    print(f"summits: {choice.note}", file=sys.stderr)
-    failures: list[dict] = []
-    progress = tqdm(total=len(files), desc="files", unit="file", file=sys.stderr,
+    # the bar shows the total from the start; its clock restarts when documents begin, so the ETA is theirs
+    progress = tqdm(total=len(files), desc="loading", unit="file", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
+    choice = choice or build_pipeline(settings, use_model)
+    progress.write(f"summits: {choice.note}", file=sys.stderr)
+    progress.set_description("files")
+    progress.reset(total=len(files))
+    failures: list[dict] = []
     loaded = time.perf_counter()
     mentions, n_docs, n_words = [], 0, 0
     articles = _counting_files(read_files(files, options, records), records, progress)
