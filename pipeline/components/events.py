@@ -9,24 +9,25 @@ from spacy.tokens import Doc
 from pipeline.extensions import drop_intermediate
 from pipeline.components.data import DataComponent
 from pipeline.events.extract import EventData, extract_mentions
+from pipeline.events.triggers import TriggerFinder
 
 
 class SummitEvents(DataComponent):
     def __init__(self, nlp: Language, name: str):
         super().__init__(name)
         self.vocab = nlp.vocab
-        self.matcher = None
+        self.triggers = None
 
     def data_paths(self, folder: Path) -> list[Path]:
         return EventData.paths(folder)
 
     def load_data(self, folder: Path) -> EventData:
         data = EventData.load(folder)
-        self.matcher = data.lexicon.matcher(self.vocab)
+        self.triggers = TriggerFinder(data.lexicon, self.vocab)
         return data
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = extract_mentions(doc, self.data, self.matcher)
+        doc._.mentions = extract_mentions(doc, self.data, self.triggers)
         return doc
 
 

@@ -19,7 +19,7 @@ from pipeline.events.document import meetings_of
 from pipeline.events.mentions import draft_from
 from pipeline.events.pronouns import group_at
 from pipeline.events.references import called_off, held_remotely, joiners_in_sentence, references_in_sentence
-from pipeline.events.triggers import refers_back, sentence_triggers, trigger_matches
+from pipeline.events.triggers import TriggerFinder, refers_back, sentence_triggers
 from pipeline.events.when import dated_in_lede
 from pipeline.events.scene import placed_in_scene, scene_of
 from pipeline.events.surface import drop_surface
@@ -48,13 +48,13 @@ class EventData:
         return knowledge_paths(models_dir) + event_lexicon_paths(models_dir) + lexicon_paths(models_dir / DATES_DIR)
 
 
-def extract_mentions(doc: Doc, data: EventData, matcher) -> list[Mention]:
+def extract_mentions(doc: Doc, data: EventData, triggers: TriggerFinder) -> list[Mention]:
     """One mention per meeting the document reports (offsets in the cleaned text)."""
     article = doc._.article
     doc_id, anchor = (article.doc_id, article.published) if article is not None else ("", None)
     knowledge, lexicon = data.knowledge, data.lexicon
     drafts, references, joiners, cancelled, remotes = [], [], [], [], []
-    matches = trigger_matches(doc, matcher, lexicon)  # sorted by start: each sentence looks its own up
+    matches = triggers.matches(doc)  # sorted by start: each sentence looks its own up
     previous: tuple[PersonMention, ...] = ()
     focus: tuple[PersonMention, ...] = ()
     for sent in doc.sents:

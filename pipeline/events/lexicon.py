@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Iterable
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
@@ -68,24 +69,37 @@ class EventLexicon:
             raise DataError(CUE_KINDS_FILE, Errors.E026.format(value=kind, declarations=CUE_KINDS_FILE))
 
     @cached_property
-    def first_words(self) -> tuple[frozenset[str], re.Pattern | None]:
-        """What the first token of some trigger pattern can be: exact words, and one regular expression
-        joining the patterns' REGEX tests. A sentence without such a token holds no trigger, so the
-        Matcher (which tries every pattern on every token) runs only where one can start."""
-        words, regexes = set(), []
-        for pattern in self.patterns.values():
-            if _most_repeats(pattern[0].get("OP")) != 1 or pattern[0].get("OP") in ("?", "*"):
-                return frozenset(), re.compile("")  # an optional first token: a match can start anywhere
-            test = pattern[0].get("LOWER")
+    def first_words(self) -> dict[str, tuple[frozenset[str], re.Pattern | None]] | None:
+        """Per trigger pattern, what its first token can be: exact words, and a regular expression for its
+        REGEX test (None where a pattern's first token is optional or tested otherwise: then no shortcut
+        is safe). A token that no pattern can start at holds no trigger, so the Matcher (which tries every
+        pattern on every token it is given) runs only where a pattern can start, with only those patterns."""
+        found = {}
+        for rule_id, pattern in self.patterns.items():
+            first = pattern[0]
+            test = first.get("LOWER")
+            if _most_repeats(first.get("OP")) != 1 or first.get("OP") in ("?", "*") or not test:
+                return None
             if isinstance(test, str):
-                words.add(test)
-            elif isinstance(test, dict):
-                words.update(test.get("IN", ()))
-                if "REGEX" in test:
-                    regexes.append(f"(?:{test['REGEX']})")
-            else:  # a first token tested otherwise: no shortcut is safe
-                return frozenset(), re.compile("")
-        return frozenset(words), re.compile("|".join(regexes)) if regexes else None
+                found[rule_id] = (frozenset([test]), None)
+            elif isinstance(test, dict) and ("IN" in test or "REGEX" in test):
+                regex = re.compile(test["REGEX"]) if "REGEX" in test else None
+                found[rule_id] = (frozenset(test.get("IN", ())), regex)
+            else:
+                return None
+        return found
+
+    def patterns_starting_with(self, word: str) -> frozenset[str]:
+        """The trigger ids whose first token can be `word` (every id if that cannot be told)."""
+        cache = self.__dict__.setdefault("_starting", {})
+        if word not in cache:
+            firsts = self.first_words
+            if firsts is None:
+                cache[word] = frozenset(self.patterns)
+            else:
+                cache[word] = frozenset(rule_id for rule_id, (exact, regex) in firsts.items()
+                                        if word in exact or (regex is not None and regex.search(word)))
+        return cache[word]
 
     @cached_property
     def longest_pattern(self) -> int:
@@ -94,10 +108,13 @@ class EventLexicon:
         return max((sum(_most_repeats(token.get("OP")) for token in pattern) for pattern in self.patterns.values()),
                    default=1)
 
-    def matcher(self, vocab: Vocab) -> Matcher:
+    def matcher(self, vocab: Vocab, rule_ids: Iterable[str] | None = None) -> Matcher:
+        """A Matcher of the trigger patterns (all, or those of `rule_ids`), added in the file's order: it
+        decides the order of matches that start and end together, and so which trigger a mention names."""
         matcher = Matcher(vocab)
-        for rule_id, pattern in self.patterns.items():
-            matcher.add(rule_id, [pattern])
+        chosen = None if rule_ids is None else set(rule_ids)
+        for rule_id in (r for r in self.patterns if chosen is None or r in chosen):
+            matcher.add(rule_id, [self.patterns[rule_id]])
         return matcher
 
 

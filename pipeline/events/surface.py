@@ -45,10 +45,21 @@ def punct_of(doc: Doc) -> list[bool]:
 
 def sentence_start(doc: Doc, index: int) -> int:
     """Where the sentence holding token `index` starts (`doc[index].sent.start` without building the Span)."""
+    starts = _sentence_starts(doc)
+    return starts[bisect_right(starts, index) - 1]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
     if _STARTS not in doc.user_data:
         doc.user_data[_STARTS] = [sent.start for sent in doc.sents]
-    starts = doc.user_data[_STARTS]
-    return starts[bisect_right(starts, index) - 1]
+    return doc.user_data[_STARTS]
+
+
+def sentence_end(doc: Doc, index: int) -> int:
+    """Where the sentence holding token `index` ends (`doc[index].sent.end`)."""
+    starts = _sentence_starts(doc)
+    following = bisect_right(starts, index)
+    return starts[following] if following < len(starts) else len(doc)
 
 
 def in_quote(token: Token) -> bool:

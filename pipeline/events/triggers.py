@@ -7,32 +7,42 @@ from bisect import bisect_left
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from pipeline.events.positions import within
 from pipeline.events.clauses import clauses
 from pipeline.events.cues import has_cue, negated, separable_at_end, words_before
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.surface import CACHE_PREFIX, words_of
+from pipeline.events.surface import CACHE_PREFIX, sentence_end, words_of
 from pipeline.records import TriggerHit
 
 _CALLED_OFF = f"{CACHE_PREFIX}called_off"
 
 
-def trigger_matches(doc: Doc, matcher: Matcher, lexicon: EventLexicon) -> list[tuple[int, int, int]]:
-    """The Matcher's hits (match id, start, end), sorted by start. The Matcher tries every pattern on every
-    token it is given, which was most of the event stage's time; it is given only the few tokens from
-    each place where a trigger can start (`EventLexicon.first_words`), as many as the longest pattern,
-    and only the matches that start there count."""
-    words = words_of(doc)
-    exact, regex = lexicon.first_words
-    longest = lexicon.longest_pattern
-    found = []
-    for start, word in enumerate(words):
-        if word in exact or (regex is not None and regex.search(word)):
-            end = min(doc[start].sent.end, start + longest)
-            found.extend((match_id, start, start + last) for match_id, first, last in matcher(doc[start:end])
-                         if first == 0)
-    return found
+class TriggerFinder:
+    """The trigger matches of a Doc. The Matcher tries every pattern on every token it is given, which was
+    most of the event stage's time; here it is given only the tokens where some pattern can start
+    (`EventLexicon.patterns_starting_with`), as many as the longest pattern spans, and only the patterns
+    that can start there (one small Matcher per such set of patterns, made on first use)."""
+
+    def __init__(self, lexicon: EventLexicon, vocab: Vocab):
+        self.lexicon, self.vocab = lexicon, vocab
+        self._matchers: dict[frozenset[str], Matcher] = {}
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The hits (match id, start, end) in doc offsets, sorted by start."""
+        longest = self.lexicon.longest_pattern
+        found = []
+        for start, word in enumerate(words_of(doc)):
+            rule_ids = self.lexicon.patterns_starting_with(word)
+            if not rule_ids:
+                continue
+            if rule_ids not in self._matchers:
+                self._matchers[rule_ids] = self.lexicon.matcher(self.vocab, rule_ids)
+            end = min(sentence_end(doc, start), start + longest)
+            found.extend((match_id, start, start + last) for match_id, first, last in self._matchers[rule_ids](
+                doc[start:end]) if first == 0)
+        return found
 
 
 def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: EventLexicon) -> list[TriggerHit]:
