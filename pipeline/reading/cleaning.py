@@ -60,36 +60,45 @@ def junk_spans(text: str, rules: tuple[JunkRule, ...], start: int = 0) -> list[t
     return merged
 
 
-def _kept_indices(text: str, spans: list[tuple[int, int]]):
-    """Indices of the characters outside the junk spans, jumping over each span in one step."""
+def _kept_text(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The characters outside the junk spans, quotes and dashes folded and invisible characters dropped,
+    with the raw index of each."""
+    pieces: list[str] = []
+    offsets: list[int] = []
     position = 0
     for span_start, span_end in spans + [(len(text), len(text))]:
-        yield from range(position, span_start)
+        if position < span_start:
+            segment = text[position:span_start]
+            folded = segment.translate(_CHAR_MAP)
+            pieces.append(folded)
+            if len(folded) == len(segment):  # only one-for-one replacements: the usual case
+                offsets.extend(range(position, span_start))
+            else:
+                offsets.extend(position + i for i, char in enumerate(segment) if char.translate(_CHAR_MAP))
         position = max(position, span_end)
+    return "".join(pieces), offsets
+
+
+_WHITESPACE = re.compile(r"\s+")  # the characters str.isspace() accepts
 
 
 def clean(raw_text: str, rules: tuple[JunkRule, ...] = (), body_start: int = 0) -> CleanText:
-    """Remove junk, fold quotes and whitespace; paragraphs stay separated by one blank line."""
+    """Remove junk, fold quotes and whitespace; paragraphs stay separated by one blank line. A run of
+    whitespace (across removed junk too) becomes one space, or a blank line when it holds two line breaks,
+    placed at the run's first raw character; none at the start or the end."""
+    kept, where = _kept_text(raw_text, junk_spans(raw_text, rules, body_start))
     chars: list[str] = []
     offsets: list[int] = []
-    pending_space = ""  # the whitespace run being collapsed: "", " " or "\n\n"
-    pending_at = newlines = 0  # where the run starts in the raw text; line breaks seen in it
-    for index in _kept_indices(raw_text, junk_spans(raw_text, rules, body_start)):
-        char = raw_text[index].translate(_CHAR_MAP)
-        if not char:
-            continue
-        if char.isspace():
-            if not pending_space:
-                pending_space, pending_at, newlines = " ", index, 0
-            newlines += char == "\n"
-            if newlines >= 2:
-                pending_space = "\n\n"
-            continue
-        if pending_space and chars:
-            for piece in pending_space:
-                chars.append(piece)
-                offsets.append(pending_at)
-        pending_space = ""
-        chars.append(char)
-        offsets.append(index)
+    position = 0
+    for run in _WHITESPACE.finditer(kept):
+        start, end = run.span()
+        chars.append(kept[position:start])
+        offsets.extend(where[position:start])
+        if start > 0 and end < len(kept):
+            gap = "\n\n" if run.group().count("\n") >= 2 else " "
+            chars.append(gap)
+            offsets.extend([where[start]] * len(gap))
+        position = end
+    chars.append(kept[position:])
+    offsets.extend(where[position:])
     return CleanText("".join(chars), tuple(offsets))
