@@ -149,6 +149,16 @@ def test_default_date_resolves_relative_dates_in_files_without_header(tmp_path, 
     assert (row["date"], row["date_precision"], row["date_text"]) == ("2019-04-11", "day", "donderdag")
 
 
+def test_file_named_in_another_encoding_is_written_with_an_escaped_name(tmp_path, project_settings, rule_pipeline):
+    """A name in Latin-1 bytes ("caf\xe9.txt" unpacked from an old archive) used to make the CSV writer raise,
+    losing the run; its doc_id is now written with a backslash escape."""
+    (tmp_path / "in").mkdir()
+    shutil.copy(ARTICLES / "meeting_credit.txt", os.fsdecode(bytes(tmp_path / "in") + b"/caf\xe9.txt"))
+    result = run(project_settings, [tmp_path / "in"], tmp_path / "out", choice=rule_pipeline)
+    assert [Path(entry["path"]).name for entry in result.report["files"]] == ["caf\udce9.txt"]
+    assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "mentions.csv")} == {"caf\\udce9"}
+
+
 @Language.component("test_explodes_on_vladivostok")
 def explodes_on_vladivostok(doc):
     if "Vladivostok" in doc.text:

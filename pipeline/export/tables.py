@@ -77,7 +77,9 @@ def atomic_open(path: Path, newline: str | None = None) -> Iterator[TextIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+        # A file name in another encoding reaches us with surrogates ("caf\udce9"): written as "\udce9", never
+        # an error that loses the whole run (in JSON that is the escape of the same string).
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline=newline) as stream:
             yield stream
         os.chmod(temp_name, 0o666 & ~_current_umask())  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp_name, path)

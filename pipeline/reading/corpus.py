@@ -214,6 +214,7 @@ def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecor
             doc_id, body = _record_id(item["id"]), item["text"]
             if not isinstance(body, str):
                 raise TypeError("text is not a string")
+            body.encode("utf-8")  # "\ud800" is valid JSON but no text (UnicodeEncodeError): as a .txt file, refused
         except (ValueError, KeyError, TypeError) as error:
             bad_lines += 1
             record.notes.append(f"line {number} skipped: {error.__class__.__name__}: {error}")

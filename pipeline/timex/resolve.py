@@ -82,6 +82,13 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[s
 
 def resolve(spec: Underspecified, anchor: PartialDate | None, tense: str | None = None) -> tuple[str, str] | None:
     """Compute (value, precision) of `spec` against the anchor; None if impossible or anchor missing."""
+    try:
+        return _resolve(spec, anchor, tense)
+    except OverflowError:  # "gisteren" against 0001-01-01 (a placeholder date): before the calendar begins
+        return None
+
+
+def _resolve(spec: Underspecified, anchor: PartialDate | None, tense: str | None) -> tuple[str, str] | None:
     if spec.year is not None and spec.unit is None:
         return _iso(spec.year, spec.month, spec.day)
     if anchor is None:
@@ -97,7 +104,7 @@ def resolve(spec: Underspecified, anchor: PartialDate | None, tense: str | None 
     if spec.weekday is not None:
         return _weekday(spec, anchor, tense)
     if spec.season is not None:
-        return str(_season_year(spec, anchor, tense)), "year"
+        return _iso(_season_year(spec, anchor, tense))  # zero-padded; None beyond the calendar
     return None
 
 
@@ -220,7 +227,10 @@ def resolve_range(
 ) -> tuple[str, str, str] | None:
     """Resolve a range ("van zondag tot woensdag", "30 december tot 2 januari") to start, end, precision."""
     if _weekday_only(start) and _weekday_only(end) and anchor is not None and anchor.day is not None:
-        return _weekday_range(start, end, anchor, tense)
+        try:
+            return _weekday_range(start, end, anchor, tense)
+        except OverflowError:  # a range running off either end of the calendar
+            return None
     start, end, borrowed = _share_year(start, end, anchor, tense)
     first, last = resolve(start, anchor, tense), resolve(end, anchor, tense)
     if first is None or last is None:

@@ -125,7 +125,6 @@ class Scanner:
     rules: tuple[Rule, ...]
     regex: re.Pattern  # for lower-cased text (fast: no case folding inside the engine)
     by_first_character: dict[str, re.Pattern]  # only the rules that can start with that character
-    regex_ignorecase: re.Pattern  # for the rare text whose lower case changes its length
     group_names: dict[str, tuple[Rule, tuple[tuple[str, str], ...]]]  # wrapper group -> rule, (inner, own)
     trigger_regex: re.Pattern  # a number or the first word of a word-list form, at a word start
     values: dict[str, dict[str, object]]  # group name -> form -> meaning
@@ -164,8 +163,7 @@ def compile_rules(words: WordLists) -> Scanner:
     values = {group: {form: value for stem in reversed(stems) for form, value in words.tables[stem].items()}
               for group, stems in GROUP_TABLES.items()}
     return Scanner(
-        rules, re.compile(pattern), _by_first_character(rules, bodies), re.compile(pattern, re.IGNORECASE),
-        group_names, _trigger_regex(words), values,
+        rules, re.compile(pattern), _by_first_character(rules, bodies), group_names, _trigger_regex(words), values,
     )
 
 
@@ -191,8 +189,8 @@ def find_matches(text: str, scanner: Scanner) -> list[RuleMatch]:
     ("van", "de"), so only those positions are tried: text without date words costs one quick scan.
     """
     lowered, regex_for = text.lower(), scanner.by_first_character.get
-    if len(lowered) != len(text):  # e.g. "İ" lower-cases to two characters: keep offsets exact
-        lowered, regex_for = text, lambda character: scanner.regex_ignorecase
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: it stays as it is, so offsets stay exact
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
     found: list[RuleMatch] = []
     done_until = 0
     for trigger in scanner.trigger_regex.finditer(lowered):

@@ -2,6 +2,7 @@
 config.yaml in reach, gives the same mentions as the pipeline that was saved."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,8 +35,10 @@ def test_saved_pipeline_loads_with_spacy_load_and_gives_the_same_mentions(rule_p
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     # The settings only give reading options (date words, junk rules); the pipeline's data comes from `saved`.
+    # The code is this checkout's: an editable install in a shared virtualenv may point at another worktree.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     subprocess.run([sys.executable, "-c", LOAD_AND_RUN, str(saved), str(REPO / corpus), str(tmp_path / "there"),
-                    str(REPO / "config.yaml")], cwd=elsewhere, check=True, capture_output=True)
+                    str(REPO / "config.yaml")], cwd=elsewhere, check=True, capture_output=True, env=env)
     assert here.report["counts"]["mentions"] > 10
     for name in ("mentions.csv", "events.csv"):
         assert (tmp_path / "there" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()

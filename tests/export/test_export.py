@@ -146,3 +146,11 @@ def test_written_file_is_readable_by_others_under_a_normal_umask(tmp_path):
 def test_write_creates_missing_output_folder(tmp_path):
     write_json(tmp_path / "new" / "deeper" / "report.json", {"files": []})
     assert json.loads((tmp_path / "new" / "deeper" / "report.json").read_text(encoding="utf-8")) == {"files": []}
+
+
+def test_a_surrogate_is_written_escaped_instead_of_failing_the_write(tmp_path):
+    """A file name in Latin-1 bytes reaches Python as "caf\udce9": the CSV stays UTF-8 and JSON gives it back."""
+    write_csv(tmp_path / "mentions.csv", ["doc_id"], [{"doc_id": "caf\udce9"}])
+    write_json(tmp_path / "run_report.json", {"path": "caf\udce9.txt"})
+    assert read_csv(tmp_path / "mentions.csv")[1] == [{"doc_id": "caf\\udce9"}]
+    assert json.loads((tmp_path / "run_report.json").read_text(encoding="utf-8")) == {"path": "caf\udce9.txt"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import tempfile
+from itertools import accumulate
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -113,8 +114,9 @@ def test_the_parts_of_a_text_file_put_together_are_the_file(content, options):
     text, _ = decode_text(content[1])
     if records[0].status != "skipped":
         assert "".join(article.raw_text for article in articles) == text
-        assert [article.raw_offset for article in articles] == [
-            sum(len(a.raw_text) for a in articles[:number]) for number in range(len(articles))]
+        # running sums: a 360,000-character line cut into 3-character parts has 120,000 of them
+        assert [article.raw_offset for article in articles] == list(accumulate(
+            (len(article.raw_text) for article in articles[:-1]), initial=0))
 
 
 RECORD = st.fixed_dictionaries({

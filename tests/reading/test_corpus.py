@@ -1,6 +1,7 @@
 """Reading input files: headers, encodings, feeds, bad paths and very large files (issue 2, "Bad input")."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -157,6 +158,16 @@ def test_jsonl_feed_keeps_good_records_and_reports_bad_lines():
     assert "feed-2: malformed date '2019-02-30'" in record.notes
     assert "feed-4: empty text" in record.notes
     assert any(note.startswith("line 3 skipped: JSONDecodeError") for note in record.notes)
+
+
+def test_feed_record_whose_text_is_a_lone_surrogate_is_a_bad_line(tmp_path):
+    """JSON may escape half a surrogate pair ("\\ud800"), which is no text; a .txt file holding one is refused too."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Rutte \\ud800"}\n' + json.dumps({"id": "b", "text": DUTCH}), encoding="utf-8")
+    articles, records = read([feed])
+    assert [article.doc_id for article in articles] == ["b"]
+    assert (records[0].status, records[0].reason) == ("partial", "1 bad line(s)")
+    assert records[0].notes[0].startswith("line 1 skipped: UnicodeEncodeError")
 
 
 def test_jsonl_source_names_the_line():

@@ -151,6 +151,19 @@ def test_impossible_date_is_dropped() -> None:
     assert find_timexes("op 31 februari", PartialDate(2019, 4, 25)) == []
 
 
+@pytest.mark.parametrize(("expression", "anchor"), [
+    ("gisteren", "0001-01-01"), ("morgen", "9999-12-31"), ("van zondag tot woensdag", "0001-01-01"),
+    ("komend weekend", "9999-12-31"), ("volgende zomer", "9999-12"),
+])
+def test_date_beyond_the_calendar_is_no_date(expression: str, anchor: str) -> None:
+    """Placeholder article dates (0001-01-01) are valid anchors; a day before them is no date, not an error."""
+    assert normalize_range(expression, anchor) is None
+
+
+def test_season_year_is_four_digits() -> None:
+    assert normalize_date("in de zomer", "0999") == ("0999", "year")
+
+
 def test_bad_anchor_is_reported() -> None:
     with pytest.raises(ValueError, match="2019-13"):
         normalize_date("gisteren", "2019-13")
@@ -272,6 +285,16 @@ def test_offsets_exact_when_lower_case_changes_length() -> None:
     text = "İstanbul, 3 oktober 2021"  # "İ".lower() is two characters
     [timex] = find_timexes(text, None)
     assert (text[timex.start_char:timex.end_char], timex.value) == ("3 oktober 2021", "2021-10-03")
+
+
+def test_capitalised_expression_found_when_lower_case_changes_length() -> None:
+    [timex] = find_timexes("Dinsdag sprak İlham Aliyev met Poetin.", PartialDate(2019, 9, 5))
+    assert (timex.text, timex.value) == ("Dinsdag", "2019-09-03")
+
+
+def test_case_twin_of_a_letter_is_no_error_when_lower_case_changes_length() -> None:
+    """'ſ' (long s) matches 's' when case is ignored but is no 's' in the word lists: not a date, no error."""
+    assert find_timexes("İlham Aliyev, dinſdag", PartialDate(2019, 9, 5)) == []
 
 
 def test_leap_day_takes_nearest_leap_year_in_tense() -> None:
