@@ -38,7 +38,7 @@ evaluate: run                ## score outputs/ against corpus/gold, the developm
 benchmark-dates: $(DEV)     ## our date normaliser against dateparser on tests/data/date_expressions.tsv
 	$(BIN)/python scripts/benchmark_dates.py
 
-benchmark-run: $(DEV)       ## pipeline throughput on a synthetic corpus
+benchmark-run: $(DEV)       ## scaling and throughput of `summits run` on synthetic news (20-30 min; --quick: see the script)
 	$(BIN)/python scripts/benchmark_run.py
 
 benchmark-merge: $(DEV)     ## cross-document merging of 10,000 and 100,000 synthetic mentions

@@ -41,7 +41,8 @@ def _reading_setup(settings: Settings, default_date: PartialDate | None,
     lexicon = settings.models_dir / "lexicon"
     function_words = read_words(lexicon / "dutch_function_words.txt")
     rules = load_junk_rules(lexicon / "web_junk.txt")
-    return ReadOptions(default_date, part_chars, function_words), rules
+    name_particles = read_words(lexicon / "name_particles.txt")
+    return ReadOptions(default_date, part_chars, function_words, name_particles), rules
 
 
 class NoInputError(ValueError):

@@ -18,3 +18,35 @@ def test_date_benchmark_scores_our_normaliser_on_every_hand_checked_row():
     rows = benchmark.read_table(REPO / "tests/data/date_expressions.tsv")
     correct, _ = benchmark.run_ours(rows)
     assert len(correct) == len(rows) and all(correct)
+
+
+def test_synthetic_paragraph_file_holds_the_asked_sentences_in_one_paragraph(tmp_path, project_settings):
+    news = _script("synthetic_news")
+    writer = news.NewsWriter(news.load_vocabulary(project_settings.models_dir), seed=3)
+    assert len(writer.sentences(writer.article_date(), 37)) == 37
+    news.write_paragraph_file(tmp_path, 37, writer)
+    text = (tmp_path / "paragraph.txt").read_text(encoding="utf-8")
+    assert text.startswith(" date ") and "\n\n" not in text.strip()
+
+
+def test_synthetic_documents_are_read_as_dated_dutch_articles(tmp_path, project_settings):
+    from pipeline.knowledge.tables import read_words
+    from pipeline.reading.corpus import ReadOptions, read_articles
+
+    news = _script("synthetic_news")
+    news.write_documents(tmp_path, 5, news.NewsWriter(news.load_vocabulary(project_settings.models_dir)))
+    options = ReadOptions(function_words=read_words(project_settings.models_dir / "lexicon" /
+                                                    "dutch_function_words.txt"))
+    records = []
+    articles = list(read_articles([tmp_path], options, records))
+    assert len(articles) == 5 and all(article.published for article in articles)
+    assert all(record.status == "processed" and not record.notes for record in records)
+
+
+def test_run_benchmark_allows_20x_the_time_for_16x_the_input():
+    tables = _script("benchmark_tables")
+    axis = {"name": "paragraph", "label": "one paragraph", "unit": "sentences", "pipeline": "rules only",
+            "rows": [{"size": 100, "process": 1.0}, {"size": 1600, "process": 20.0}]}
+    assert [passed for _, _, passed in tables.axis_targets(axis)] == [True]
+    axis["rows"][-1]["process"] = 20.5
+    assert [passed for _, _, passed in tables.axis_targets(axis)] == [False]

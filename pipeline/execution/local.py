@@ -14,8 +14,9 @@ from pipeline.records import Article, Mention
 
 @dataclass
 class Outcome:
-    """What one document leaves behind: its mentions (offsets into the original file) and its word count."""
-    article: Article
+    """What one document leaves behind: its mentions (offsets into the original file) and its word count.
+    Not its text: a run keeps only these, so memory grows with the mentions, not with the input."""
+    doc_id: str
     mentions: list[Mention]
     n_words: int
 
@@ -32,27 +33,26 @@ def process_here(nlp, articles: Iterable[Article], rules, batch_size: int, min_c
     """An Outcome per document that went through; every other document gets an entry in `failures`."""
     retry: list[Article] = []  # documents of a batch in which one failed: each is tried again alone
     _set_error_handler(nlp, lambda _component, _proc, docs, _error: retry.extend(d._.article for d in docs))
-    handed: dict[tuple[str, int], Article] = {}
-    returned: set[tuple[str, int]] = set()
-    docs = nlp.pipe(_docs(nlp, articles, rules, failures, handed), batch_size=batch_size)
-    for doc in chain(docs, _second_chance(nlp, retry, handed, returned, rules, failures)):
+    in_flight: dict[tuple[str, int], Article] = {}  # handed to nlp.pipe, not back yet
+    docs = nlp.pipe(_docs(nlp, articles, rules, failures, in_flight), batch_size=batch_size)
+    for doc in chain(docs, _second_chance(nlp, retry, in_flight, rules, failures)):
         article = doc._.article
-        returned.add((article.doc_id, article.part))
+        in_flight.pop((article.doc_id, article.part), None)
         kept = [m for m in doc._.mentions or [] if m.confidence >= min_confidence]
         n_words = sum(1 for token in doc if not token.is_space and not token.is_punct)
-        yield Outcome(article, to_original(kept, article, doc._.clean), n_words)
+        yield Outcome(article.doc_id, to_original(kept, article, doc._.clean), n_words)
     failed = {f["doc_id"] for f in failures}
-    for key in sorted(set(handed) - returned):  # a document nlp.pipe dropped without a word: never silent
+    for key in sorted(in_flight):  # a document nlp.pipe dropped without a word: never silent
         if key[0] not in failed:
-            failures.append(failure(handed[key], "pipeline", "the document did not come back from the pipeline"))
+            failures.append(failure(in_flight[key], "pipeline", "the document did not come back from the pipeline"))
 
 
-def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict], handed: dict) -> Iterator:
+def _docs(nlp, articles: Iterable[Article], rules, failures: list[dict], in_flight: dict) -> Iterator:
     """Cleaned Docs carrying their Article; a text that cannot be cleaned is recorded, not fatal."""
     for article in articles:
         doc = _cleaned_doc(nlp, article, rules, failures)
         if doc is not None:
-            handed[(article.doc_id, article.part)] = article
+            in_flight[(article.doc_id, article.part)] = article
             yield doc
 
 
@@ -67,13 +67,12 @@ def _cleaned_doc(nlp, article: Article, rules, failures: list[dict]):
     return doc
 
 
-def _second_chance(nlp, retry: list[Article], handed: dict, returned: set, rules,
-                   failures: list[dict]) -> Iterator:
-    """After the main stream: every document of a failed batch is run again alone."""
+def _second_chance(nlp, retry: list[Article], in_flight: dict, rules, failures: list[dict]) -> Iterator:
+    """After the main stream: every document of a failed batch that did not come back is run again alone."""
     waiting = {(a.doc_id, a.part): a for a in retry}
     for key in sorted(waiting):
-        if key not in returned:
-            doc = _alone(nlp, waiting[key], rules, failures)
+        if key in in_flight:
+            doc = _alone(nlp, in_flight.pop(key), rules, failures)
             if doc is not None:
                 yield doc
 

@@ -48,6 +48,7 @@ class ReadOptions:
     default_date: PartialDate | None = None
     max_file_bytes: int = 2_000_000
     function_words: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()  # "bin", "al": inside names, they say nothing of the language
     min_dutch_ratio: float = 0.6  # share of short lowercase words that are Dutch function words
     min_short_words: int = 6
 
@@ -167,11 +168,13 @@ def language_problem(text: str, options: ReadOptions) -> str:
     articles) from English, French, German or Spanish news (0.45 or less), while names ("Kim", "Xi")
     and long content words do not dilute the share the way they do in a ratio over all words. The share is
     taken per paragraph: Dutch news with English wire captions is Dutch when its Dutch paragraphs hold at
-    least 40 % of the short words.
+    least 40 % of the short words. Lowercase particles of names ("Khalid bin Khalifa Al Thani") are left out.
     """
     if not options.function_words:
         return ""
-    paragraphs = [[word for word in _WORD.findall(paragraph) if len(word) <= 3 and word.islower()]
+    foreign_in_names = options.name_particles - options.function_words
+    paragraphs = [[word for word in _WORD.findall(paragraph)
+                   if len(word) <= 3 and word.islower() and word not in foreign_in_names]
                   for paragraph in _PARAGRAPH_BREAK.split(text[:20000])]
     total = sum(len(short) for short in paragraphs)
     if total < options.min_short_words:

@@ -332,3 +332,13 @@ def test_a_feed_id_of_another_type_makes_the_line_bad(tmp_path, value, error):
     assert [a.doc_id for a in articles] == ["goed"]
     assert (records[0].status, records[0].reason) == ("partial", "1 bad line(s)")
     assert f"line 1 skipped: {error}" in records[0].notes
+
+
+def test_particles_of_arabic_names_do_not_make_dutch_news_foreign():
+    """A short Dutch report dominated by one long Gulf name: 'bin', 'al' and 'bint' are parts of the name."""
+    text = ("Sjeik Mohammed bin Zayed bin Sultan Al Nahyan sprak met Tamim bin Hamad bin Khalifa Al Thani en "
+            "Khalid bin Salman bin Abdulaziz. Ze spraken ook over de olie.")
+    particles = read_words(REPO / "models" / "lexicon" / "name_particles.txt")
+    assert "bin" in particles
+    assert language_problem(text, OPTIONS).startswith("not Dutch")  # counted as foreign words they dominate
+    assert language_problem(text, ReadOptions(function_words=FUNCTION_WORDS, name_particles=particles)) == ""
