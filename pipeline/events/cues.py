@@ -9,16 +9,13 @@ from pipeline.events.surface import punct_of, words_of
 
 def has_cue(span: Span, lexicon: EventLexicon, kind: str) -> bool:
     """Does a cue phrase of this kind occur in the span? (single words by set lookup: this is hot)"""
-    words = words_of(span.doc)[span.start:span.end]
-    present = set(words)
-    for phrase in lexicon.phrases(kind):
-        if phrase[0] not in present:
-            continue
-        if len(phrase) == 1:
-            return True
-        size = len(phrase)
-        if any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1)):
-            return True
+    words = words_of(span.doc)
+    filed = lexicon.phrases_by_first_word(kind)
+    for index in range(span.start, span.end):
+        for phrase in filed.get(words[index], ()):
+            if len(phrase) == 1 or (index + len(phrase) <= span.end
+                                    and tuple(words[index:index + len(phrase)]) == phrase):
+                return True
     return False
 
 

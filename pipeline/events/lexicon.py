@@ -60,6 +60,16 @@ class EventLexicon:
             return ()
         return found
 
+    def phrases_by_first_word(self, kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The cue phrases of a kind filed under their first word, so a text is read once, not once per phrase."""
+        cache = self.__dict__.setdefault("_by_first_word", {})
+        if kind not in cache:
+            filed: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in self.phrases(kind):
+                filed.setdefault(phrase[0], []).append(phrase)
+            cache[kind] = {word: tuple(phrases) for word, phrases in filed.items()}
+        return cache[kind]
+
     def window(self, kind: str) -> int:
         self._check(kind)
         return self.kinds[kind].window

@@ -160,9 +160,7 @@ def _group_phrase(doc: Doc, index: int, persons: list[PersonMention], lexicon: E
     found = []
     words = words_of(doc)
     for count, kind in _GROUP_KINDS:
-        for phrase in lexicon.phrases(kind):
-            if words[index] != phrase[0]:
-                continue
+        for phrase in lexicon.phrases_by_first_word(kind).get(words[index], ()):
             following = words[index + len(phrase)] if index + len(phrase) < len(doc) else ""
             if phrase in lexicon.phrases("pronoun_needs_next") and following not in lexicon.words("pair_next"):
                 continue  # "de twee landen" is no pronoun; "de twee elkaar" is

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IS_PUNCT, IS_QUOTE, LOWER
 from spacy.tokens import Doc, Token
 
 CACHE_PREFIX = _PREFIX = "summits.surface."  # every cache of the event stage in doc.user_data
@@ -17,30 +18,41 @@ _STARTS, _PUNCT = f"{_PREFIX}sentence_starts", f"{_PREFIX}punct"
 
 def text_of(doc: Doc) -> str:
     """`doc.text`, joined once."""
-    if _TEXT not in doc.user_data:
-        doc.user_data[_TEXT] = doc.text
+    if _TEXT not in doc.user_data:  # the tokenizer keeps every character: the cleaned text is the Doc's
+        clean = doc._.clean if doc.has_extension("clean") else None
+        ends_alike = clean is not None and len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) == len(clean.text)
+        doc.user_data[_TEXT] = clean.text if ends_alike else doc.text
     return doc.user_data[_TEXT]
 
 
 def words_of(doc: Doc) -> list[str]:
     """Every token's lower-cased text, by token index."""
     if _WORDS not in doc.user_data:
-        doc.user_data[_WORDS] = [token.lower_ for token in doc]
+        _read_surface(doc)
     return doc.user_data[_WORDS]
 
 
 def quotes_of(doc: Doc) -> list[int]:
     """The indexes of the quotation-mark tokens, in order."""
     if _QUOTES not in doc.user_data:
-        doc.user_data[_QUOTES] = [token.i for token in doc if token.is_quote]
+        _read_surface(doc)
     return doc.user_data[_QUOTES]
 
 
 def punct_of(doc: Doc) -> list[bool]:
     """Whether each token is punctuation, by token index."""
     if _PUNCT not in doc.user_data:
-        doc.user_data[_PUNCT] = [token.is_punct for token in doc]
+        _read_surface(doc)
     return doc.user_data[_PUNCT]
+
+
+def _read_surface(doc: Doc) -> None:
+    """Words, punctuation and quote marks in one pass over the token array (no Token objects made)."""
+    columns = doc.to_array([LOWER, IS_PUNCT, IS_QUOTE]).reshape(len(doc), 3)
+    strings = doc.vocab.strings
+    doc.user_data[_WORDS] = [strings[key] for key in columns[:, 0].tolist()]
+    doc.user_data[_PUNCT] = [bool(flag) for flag in columns[:, 1].tolist()]
+    doc.user_data[_QUOTES] = [index for index, flag in enumerate(columns[:, 2].tolist()) if flag]
 
 
 def sentence_start(doc: Doc, index: int) -> int:
