@@ -56,7 +56,7 @@ def sentence_triggers(sent: Span, matches: list[tuple[int, int, int]], lexicon: 
     # dat hij Zelensky volgende week ontvangt" still announces a visit.
     remote = [(a, b) for a, b in clauses(sent, lexicon) if has_cue(sent.doc[a:b], lexicon, "remote")]
     matches = [m for m in matches if not any(a <= m[1] < b for a, b in remote)]
-    words = {token.lower_ for token in sent}
+    words = set(words_of(sent.doc)[sent.start:sent.end])
     weak_remote = lexicon.words("remote_weak")
     window = lexicon.window("remote_weak")
     hits = []
