@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into base letter + accent, spelled as news in ASCII spells them.
 _UNDECOMPOSABLE = str.maketrans({
@@ -24,8 +25,10 @@ def strip_accents(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lowercase, strip accents, turn hyphens/apostrophes into spaces and squeeze spaces: a lookup key."""
+    """Lowercase, strip accents, turn hyphens/apostrophes into spaces and squeeze spaces: a lookup key.
+    Remembered: the linker folds the same names again and again."""
     lowered = text.lower().translate(_UNDECOMPOSABLE)
     unaccented = strip_accents(lowered)
     spaced = _SEPARATORS.sub(" ", unaccented)
