@@ -4,7 +4,9 @@ Targets (the brief for the scaling benchmark):
   - on each axis, 16x the input costs at most 20x the processing time: the largest size's time over the
     smallest's at most 1.25 times the input ratio (documents 100 -> 10,000: at most 125x);
   - peak memory grows less than 2x from 1,000 to 10,000 documents (the two largest sizes of the axis);
-  - the pipeline with the model runs at 85 % or more of the bare model's nlp.pipe documents/s;
+  - the pipeline with the model runs at 85 % or more of the bare model's nlp.pipe documents/s (the model as
+    shipped; the share of the bare model with only the components the pipeline loads is reported beside it:
+    what the rules cost on top of the model);
   - rules only: 100 documents/s or more on one process;
   - 2 processes: 1.6x or more the documents/s of one (rules only and with the model).
 """
@@ -48,9 +50,11 @@ def throughput_targets(throughput: dict) -> list[tuple[str, str, bool]]:
                                                       ("pipeline with the model", 2)))
     rules, rules_2 = rows.get(("pipeline, rules only", 1)), rows.get(("pipeline, rules only", 2))
     found = []
+    same = rows.get(("bare model nlp.pipe, the pipeline's components", 1))
     if bare and model:
+        beside = f"; {model / same:.0%} of the same components alone ({same:.1f})" if same else ""
         found.append((f"pipeline with the model at least {MODEL_SHARE:.0%} of the bare model's nlp.pipe documents/s",
-                      f"{model / bare:.0%} ({model:.1f} vs {bare:.1f})", model / bare >= MODEL_SHARE))
+                      f"{model / bare:.0%} ({model:.1f} vs {bare:.1f}){beside}", model / bare >= MODEL_SHARE))
     if rules:
         found.append((f"rules only at least {RULES_DOCS_PER_SECOND:.0f} documents/s on one process",
                       f"{rules:.1f}", rules >= RULES_DOCS_PER_SECOND))

@@ -59,7 +59,11 @@ def test_bundled_model_is_used_when_the_configured_one_is_missing():
         pytest.skip("the bundled model models/nl_summit_sm is not present in this checkout")
     choice = load_base_model("nl_model_that_is_not_installed", bundled)
     assert choice.name == bundled.name and "project's own model" in choice.note
-    assert choice.nlp.has_pipe("ner")
+    assert choice.nlp.has_pipe("ner") and choice.nlp.has_pipe("morphologizer")
+    # no rule reads a dependency: the parser is not loaded (a third of the model's time)
+    assert not choice.nlp.has_pipe("parser")
+    shipped = load_base_model("nl_model_that_is_not_installed", bundled, exclude=())
+    assert shipped.nlp.has_pipe("parser")
 
 
 def test_run_with_the_bundled_model_writes_rows(tmp_path):
