@@ -27,6 +27,7 @@ _DEFAULTS = {
     "max_batch_chars": 2_000_000,
     "use_model": False,
     "min_confidence": 0.0,
+    "spreadsheet_csv": True,
 }
 
 
@@ -50,6 +51,7 @@ class Settings:
     max_batch_chars: int
     use_model: bool
     min_confidence: float
+    spreadsheet_csv: bool
 
 
 def find_config(explicit: str | os.PathLike | None = None) -> Path:
@@ -98,8 +100,9 @@ def _check_values(path: Path, values: dict) -> None:
         value = values[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(f"{path}: {key} must be a positive whole number, got {value!r}")
-    if not isinstance(values["use_model"], bool):
-        raise ConfigError(f"{path}: use_model must be true or false, got {values['use_model']!r}")
+    for key in ("use_model", "spreadsheet_csv"):
+        if not isinstance(values[key], bool):
+            raise ConfigError(f"{path}: {key} must be true or false, got {values[key]!r}")
     value = values["min_confidence"]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise ConfigError(f"{path}: min_confidence must be a number in [0, 1], got {value!r}")

@@ -1,4 +1,4 @@
-"""`summits run`: stream articles through the pipeline and write mentions.csv, events.csv and the report.
+"""`summits run`: stream articles through the pipeline and write the tables (CSV, DuckDB, Parquet) and the report.
 
 Documents flow one at a time (nlp.pipe with batching); only the small Mention records are kept, so
 memory does not grow with the size of the input. A document that makes a component fail is recorded
@@ -19,13 +19,16 @@ from pipeline.components.assemble import ModelChoice, build_pipeline
 from pipeline.config import Settings
 from pipeline.execution.local import process_here
 from pipeline.execution.workers import process_in_workers
+from pipeline.export.database import write_database
+from pipeline.export.documents import DocumentLedger
 from pipeline.export.output_set import OutputSet
-from pipeline.export.tables import rows_for, write_csv, write_json
+from pipeline.export.tables import ExportRows, rows_for, write_csv, write_json
 from pipeline.knowledge.tables import read_words
 from pipeline.merge.clusters import cluster_mentions
 from pipeline.reading.cleaning import load_junk_rules
 from pipeline.reading.corpus import FileRecord, ReadOptions, iter_input_files, read_files
-from pipeline.records import EVENT_COLUMNS, MENTION_COLUMNS, Article, Mention, PartialDate
+from pipeline.records import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, Article, Mention,
+                              PartialDate)
 
 
 @dataclass
@@ -76,23 +79,30 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
     with OutputSet(out_dir) as output:  # taken first: a busy folder fails before the model loads
         mentions, report = _extract(settings, files, records, options, rules, limits, started, use_model,
                                     show_progress, choice, processes)
-        mention_rows, event_rows = report.pop("rows")
+        tables = report.pop("tables")
         if report["counts"]["documents"] == 0:
             write_json(out_dir / FAILED_RUN_REPORT, report)
             raise NothingReadError(f"no document was processed ({len(records)} file(s): see "
                                    f"{out_dir / FAILED_RUN_REPORT}); the previous outputs are kept", report)
-        write_csv(output.path("mentions.csv"), MENTION_COLUMNS, mention_rows)
-        write_csv(output.path("events.csv"), EVENT_COLUMNS, event_rows)
+        write_tables(output, tables, settings.spreadsheet_csv)
         write_json(output.path("run_report.json"), report)
         output.commit()
     (out_dir / FAILED_RUN_REPORT).unlink(missing_ok=True)
     return RunResult(out_dir, mentions, report)
 
 
+def write_tables(output: OutputSet, tables: dict, for_spreadsheets: bool) -> None:
+    """Every table as CSV, then all of them in summits.duckdb and as Parquet."""
+    for name, (columns, rows) in tables.items():
+        write_csv(output.path(f"{name}.csv"), columns, rows, for_spreadsheets)
+    write_database(output.folder, tables)
+
+
 def _extract(settings: Settings, files: list[Path], records: list[FileRecord], options: ReadOptions, rules,
              limits: dict, started: float, use_model: bool | None, show_progress: bool | None,
              choice: ModelChoice | None, processes: int | None) -> tuple[list[Mention], dict]:
-    """Every document through the pipeline; the mentions and the report (with the rows under "rows")."""
+    """Every document through the pipeline; the mentions and the report (with the output
+    tables under "tables": name -> (columns, rows))."""
     print(f"summits: {len(files)} input file(s); loading the pipeline", file=sys.stderr)
     # the bar shows the total from the start; its clock restarts when documents begin, so the ETA is theirs
     progress = tqdm(total=len(files), desc="loading", unit="file", file=sys.stderr,
@@ -104,7 +114,8 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     failures: list[dict] = []
     loaded = time.perf_counter()
     mentions, n_docs, n_words = [], 0, 0
-    articles = _counting_files(read_files(files, options, records), records, progress)
+    documents = DocumentLedger()
+    articles = _counting_files(read_files(files, options, records), records, progress, documents)
     processes = max(1, processes or settings.n_process)
     if processes == 1:
         outcomes = process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
@@ -116,20 +127,23 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
         n_docs += 1
         n_words += outcome.n_words
         mentions.extend(outcome.mentions)
+        documents.read(outcome.doc_id, outcome.source_path, outcome.n_words)
     progress.close()
     processed = time.perf_counter()
     failures.sort(key=lambda f: (f["path"], f["doc_id"], f["component"]))
     _mark_failures(records, failures)
-    mention_rows, event_rows = rows_for(cluster_mentions(mentions))
+    rows: ExportRows = rows_for(cluster_mentions(mentions))
     report = {
         "model": choice.name, "model_note": choice.note, "processes": processes, "limits": limits,
         "files": [record.as_dict() for record in records],
         "failed_documents": failures,
-        "counts": _counts(records, n_docs, n_words, len(mention_rows), len(event_rows)),
+        "counts": _counts(records, n_docs, n_words, len(rows.mentions), len(rows.events)),
         "timings": {"load_seconds": round(loaded - started, 2), "process_seconds": round(processed - loaded, 2),
                     "total_seconds": round(time.perf_counter() - started, 2),
                     "words_per_second": round(n_words / max(processed - loaded, 1e-9))},
-        "rows": (mention_rows, event_rows),
+        "tables": {"mentions": (MENTION_COLUMNS, rows.mentions), "events": (EVENT_COLUMNS, rows.events),
+                   "participants": (PARTICIPANT_COLUMNS, rows.participants),
+                   "documents": (DOCUMENT_COLUMNS, documents.rows(failures, rows.mentions))},
     }
     return mentions, report
 
@@ -142,10 +156,12 @@ def run_limits(settings: Settings) -> dict:
     return {"part_chars": part_chars, "batch_documents": settings.batch_size, "batch_chars": settings.max_batch_chars}
 
 
-def _counting_files(articles: Iterable[Article], records: list[FileRecord], progress) -> Iterator[Article]:
-    """Advance the progress bar by files as the reader moves through them."""
+def _counting_files(articles: Iterable[Article], records: list[FileRecord], progress,
+                    documents: DocumentLedger) -> Iterator[Article]:
+    """Advance the progress bar by files as the reader moves through them; note each document."""
     seen = 0
     for article in articles:
+        documents.seen(article)
         if len(records) != seen:
             progress.update(len(records) - seen)
             seen = len(records)

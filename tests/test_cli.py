@@ -38,7 +38,7 @@ def assert_one_line_error(result, exit_code: int, *fragments: str) -> None:
 
 
 def read_rows(path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as stream:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.DictReader(stream))
 
 

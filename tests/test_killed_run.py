@@ -14,7 +14,9 @@ from pipeline.export.output_set import LOCK_NAME, TEMP_PREFIX
 from pipeline.run import run
 from tests.conftest import REPO
 
-OUTPUTS = ("mentions.csv", "events.csv", "run_report.json")
+# Every file a run writes (README "Outputs"), typed by hand.
+OUTPUTS = tuple(f"{table}.{kind}" for table in ("mentions", "events", "participants", "documents")
+                for kind in ("csv", "parquet")) + ("summits.duckdb", "run_report.json")
 
 
 def _wait_for(condition, seconds: float) -> bool:

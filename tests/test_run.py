@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from pipeline.export.spreadsheet import unmarked
 from pipeline.records import PartialDate
 from pipeline.run import run
 from tests.conftest import ARTICLES
@@ -29,8 +30,9 @@ MEETING = "Merkel en Rutte ontmoeten elkaar volgende maand opnieuw in Den Haag."
 
 
 def read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as stream:
-        return list(csv.DictReader(stream))
+    """An output CSV as a program reads it: the byte-order mark dropped, spreadsheet text marks removed."""
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return [{key: unmarked(value) for key, value in row.items()} for row in csv.DictReader(stream)]
 
 
 def make_inputs(folder: Path) -> list[Path]:
@@ -103,10 +105,10 @@ def test_other_files_still_produce_rows(finished):
 
 def test_output_headers_are_the_contract(finished):
     out, _, _ = finished
-    with (out / "mentions.csv").open(encoding="utf-8") as stream:
+    with (out / "mentions.csv").open(encoding="utf-8-sig") as stream:
         assert stream.readline().strip().split(",")[:3] == ["doc_id", "event_id", "participants"]
-    with (out / "events.csv").open(encoding="utf-8") as stream:
-        assert stream.readline().strip().split(",")[-3:] == ["n_docs", "doc_ids", "evidence"]
+    with (out / "events.csv").open(encoding="utf-8-sig") as stream:
+        assert stream.readline().strip().split(",")[-4:] == ["n_docs", "doc_ids", "evidence", "first_published"]
 
 
 def original_text(doc_id: str) -> str:
@@ -179,6 +181,11 @@ def test_document_that_breaks_a_component_is_reported_and_others_go_on(tmp_path,
         ("feed-1", "test_explodes_on_vladivostok", "RuntimeError: boom")]
     assert files_by_name(result.report)["feed.jsonl"]["status"] == "partial"
     assert {row["doc_id"] for row in read_csv(tmp_path / "out" / "mentions.csv")} == {"feed-2", "meeting_credit"}
+    documents = {row["doc_id"]: row for row in read_csv(tmp_path / "out" / "documents.csv")}
+    assert sorted(documents) == ["feed-1", "feed-2", "meeting_credit"]  # the failed one is accounted for
+    assert (documents["feed-1"]["status"], documents["feed-1"]["error"]) == (
+        "failed", "test_explodes_on_vladivostok: RuntimeError: boom")
+    assert documents["feed-2"]["status"] == "processed" and documents["feed-2"]["source_path"].endswith("feed.jsonl:2")
 
 
 def test_five_megabyte_file_is_processed_in_parts_with_right_offsets(tmp_path, project_settings, rule_pipeline):

@@ -38,10 +38,15 @@ class OutputSet:
         self.incoming = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=self.target))
         return self
 
+    @property
+    def folder(self) -> Path:
+        """The folder this run writes into (moved into place by `commit`)."""
+        assert self.incoming is not None, "use OutputSet as a context manager"
+        return self.incoming
+
     def path(self, name: str) -> Path:
         """Where to write the output file `name` during the run."""
-        assert self.incoming is not None, "use OutputSet as a context manager"
-        return self.incoming / name
+        return self.folder / name
 
     def commit(self) -> None:
         """Move every file written into place; files of the previous set that this run did not write stay."""

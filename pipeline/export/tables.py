@@ -1,6 +1,7 @@
-"""Rows for mentions.csv and events.csv, and atomic writing (temp file + rename).
+"""Rows for the output tables (mentions, events, participants), and atomic writing (temp file + rename).
 
 An interrupted run never leaves a half-written CSV: the old file stays until the new one is complete.
+CSV files are written for spreadsheets by default (`pipeline.export.spreadsheet`).
 """
 from __future__ import annotations
 
@@ -10,11 +11,20 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import Iterable, Iterator, NamedTuple, TextIO
 
-from pipeline.merge.clusters import Cluster, event_id_of_best
+from pipeline.export.spreadsheet import spreadsheet_row
+from pipeline.merge.clusters import Cluster
 from pipeline.merge.collection import without_cycle_collection
-from pipeline.records import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, Mention
+from pipeline.merge.identity import event_ids
+from pipeline.merge.roles import meeting_roles
+from pipeline.records import EVENT_COLUMNS, LIST_SEPARATOR, MENTION_COLUMNS, PARTICIPANT_COLUMNS, Mention
+
+
+class ExportRows(NamedTuple):
+    mentions: list[dict]  # in document order
+    events: list[dict]  # in date and id order
+    participants: list[dict]  # one per event and participant, in the events' order
 
 
 def _participant_fields(mention: Mention) -> dict[str, str]:
@@ -38,6 +48,8 @@ def mention_row(mention: Mention, event: str) -> dict[str, object]:
         "date_text": mention.date_text, **_place_fields(mention), "status": mention.status,
         "event_type": mention.event_type, "evidence": mention.evidence, "char_start": mention.char_start,
         "char_end": mention.char_end, "confidence": f"{mention.confidence:.2f}", "rule_id": mention.rule_id,
+        "published": mention.published, "source_path": mention.source_path, "url": mention.url,
+        "outlet": mention.outlet,
     }
 
 
@@ -45,6 +57,7 @@ def event_row(cluster: Cluster, best: Mention, event: str) -> dict[str, object]:
     """`best` and `event` are the cluster's combined mention and its id, computed once by the caller."""
     place = best.place
     doc_ids = sorted({m.doc_id for m in cluster.mentions})
+    published = sorted(m.published for m in cluster.mentions if m.published)
     return {
         "event_id": event, **_participant_fields(best), "date": best.date, "date_end": best.date_end,
         "date_precision": best.date_precision, **_place_fields(best),
@@ -52,34 +65,46 @@ def event_row(cluster: Cluster, best: Mention, event: str) -> dict[str, object]:
         "longitude": "" if place is None or place.longitude is None else f"{place.longitude:.4f}",
         "status": best.status, "event_type": best.event_type, "n_mentions": len(cluster.mentions),
         "n_docs": len(doc_ids), "doc_ids": LIST_SEPARATOR.join(doc_ids), "evidence": best.evidence,
+        "first_published": published[0] if published else "",
     }
 
 
+def participant_rows(best: Mention, event: str) -> list[dict[str, object]]:
+    """The tidy form: one row per participant, with the role the meeting's place gives (host, visitor)."""
+    roles = meeting_roles(best)
+    return [{"event_id": event, "name": actor.name, "qid": actor.qid, "country": actor.country,
+             "role": roles.get(actor.name, ""), "date": best.date, "status": best.status}
+            for actor in sorted(best.participants, key=lambda actor: actor.name)]
+
+
 @without_cycle_collection
-def rows_for(clusters: list[Cluster]) -> tuple[list[dict], list[dict]]:
-    """(mention rows in document order, event rows in date and id order). A cluster's best mention and id are
-    computed once: each combines all of its members."""
+def rows_for(clusters: list[Cluster]) -> ExportRows:
+    """The rows of every table. A cluster's best mention (it combines all of its members) is computed once;
+    ids are given to all clusters together, as look-alike meetings need each other to be told apart."""
+    bests = [cluster.best for cluster in clusters]
+    first_seen = [min((m.doc_id, m.char_start) for m in cluster.mentions) for cluster in clusters]
     mention_rows: list[dict] = []
     event_rows: list[dict] = []
-    for cluster in clusters:
-        best = cluster.best
-        event = event_id_of_best(best)
+    for cluster, best, event in zip(clusters, bests, event_ids(bests, first_seen)):
         mention_rows.extend(mention_row(m, event) for m in cluster.mentions)
         event_rows.append(event_row(cluster, best, event))
-    mention_rows.sort(key=lambda row: (row["doc_id"], row["char_start"], row["participants"]))
-    event_rows.sort(key=lambda row: (row["date"], row["event_id"]))
-    return mention_rows, event_rows
+    mention_rows.sort(key=lambda row: (row["doc_id"], row["source_path"], row["char_start"], row["participants"]))
+    order = sorted(range(len(event_rows)), key=lambda n: (event_rows[n]["date"], event_rows[n]["event_id"]))
+    participants = [row for n in order for row in participant_rows(bests[n], event_rows[n]["event_id"])]
+    return ExportRows(mention_rows, [event_rows[n] for n in order], participants)
 
 
 @contextmanager
-def atomic_open(path: Path, newline: str | None = None) -> Iterator[TextIO]:
-    """A text stream to a temp file in the target's folder, renamed over `path` only on success."""
+def atomic_open(path: Path, newline: str | None = None, bom: bool = False) -> Iterator[TextIO]:
+    """A text stream to a temp file in the target's folder, renamed over `path` only on success; `bom`
+    starts it with the UTF-8 byte-order mark (utf-8-sig), by which Excel knows the encoding."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # A file name in another encoding reaches us with surrogates ("caf\udce9"): written as "\udce9", never
         # an error that loses the whole run (in JSON that is the escape of the same string).
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline=newline) as stream:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", errors="backslashreplace",
+                       newline=newline) as stream:
             yield stream
         os.chmod(temp_name, 0o666 & ~_current_umask())  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp_name, path)
@@ -94,12 +119,13 @@ def _current_umask() -> int:
     return mask
 
 
-def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
-    with atomic_open(path, newline="") as stream:
+def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict], for_spreadsheets: bool = False) -> None:
+    """Write to a temporary file in the same folder, then rename over the target. `for_spreadsheets`: with a
+    byte-order mark, and no cell that a spreadsheet would evaluate (see pipeline.export.spreadsheet)."""
+    with atomic_open(path, newline="", bom=for_spreadsheets) as stream:
         writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="raise")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(map(spreadsheet_row, rows) if for_spreadsheets else rows)
 
 
 def write_json(path: Path, data: dict) -> None:
@@ -109,4 +135,5 @@ def write_json(path: Path, data: dict) -> None:
         stream.write("\n")
 
 
-__all__ = ["rows_for", "write_csv", "write_json", "MENTION_COLUMNS", "EVENT_COLUMNS"]
+__all__ = ["ExportRows", "rows_for", "write_csv", "write_json", "MENTION_COLUMNS", "EVENT_COLUMNS",
+           "PARTICIPANT_COLUMNS"]

@@ -1,4 +1,4 @@
-"""One row per real-world meeting across documents, with ids derived from content.
+"""One row per real-world meeting across documents (ids: pipeline.merge.identity).
 
 Mentions with the same participants, dates equal at the coarser precision and compatible places are one
 meeting; across documents an undated mention needs the same city, and a planned and an occurred mention
@@ -6,14 +6,13 @@ of one meeting merge as occurred.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Iterable
 
 from pipeline.events.sameness import PRECISION_RANK, combine
 from pipeline.merge.collection import without_cycle_collection
 from pipeline.merge.index import ClusterIndex
-from pipeline.records import LIST_SEPARATOR, Mention
+from pipeline.records import Mention
 
 
 @dataclass
@@ -51,15 +50,3 @@ def merge_order(mention: Mention) -> tuple:
     """Participant set, most precise date first, then date and position: first come, first to open a cluster."""
     return (mention.participant_key, -PRECISION_RANK[mention.date_precision], mention.date, mention.doc_id,
             mention.char_start)
-
-
-def event_id(cluster: Cluster) -> str:
-    """Derived from content (participants and the cluster's most precise date and place)."""
-    return event_id_of_best(cluster.best)
-
-
-def event_id_of_best(best: Mention) -> str:
-    """`event_id` for a cluster whose `best` is already at hand (it combines every member)."""
-    place = best.place.name or best.place.country if best.place else ""
-    key = LIST_SEPARATOR.join(best.participant_key) + "|" + best.date + "|" + place
-    return "ev_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.export.spreadsheet import unmarked
 from pipeline.export.tables import write_json
 from pipeline.knowledge.textnorm import fold
 
@@ -57,7 +58,7 @@ def _row(record: dict, event_column: str) -> Row:
     values = {field: (record.get(field) or "").strip() for field in FIELDS}
     return Row(record["doc_id"] or "", frozenset(fold(n) for n in names), values,
                (record.get("optional") or "0").strip() == "1", record.get(event_column) or "",
-               record["evidence"] or "", "; ".join(n.strip() for n in names))
+               unmarked(record["evidence"] or ""), "; ".join(n.strip() for n in names))
 
 
 def agreement(gold: Row, pred: Row) -> int:

@@ -223,7 +223,8 @@ def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecor
             record.notes.append(f"line {number} skipped: {error.__class__.__name__}: {error}")
             continue
         published = _record_date(item.get("date"), doc_id, record)
-        yield from _make_articles(doc_id, body, published, 0, f"{path}:{number}", options, record)
+        about = {field: _record_text(item, key, doc_id, record) for field, key in FEED_FIELDS.items()}
+        yield from _make_articles(doc_id, body, published, 0, f"{path}:{number}", options, record, about)
     if bad_lines:
         record.status = "partial" if record.doc_ids else "skipped"
         record.reason = f"{bad_lines} bad line(s)"
@@ -241,6 +242,29 @@ def _record_id(value: object) -> str:
     return str(value)
 
 
+# A feed record's fields kept for the outputs: Article field <- feed key
+FEED_FIELDS = {"url": "url", "outlet": "source", "title": "title"}
+
+
+def _record_text(item: dict, key: str, doc_id: str, record: FileRecord) -> str:
+    """A kept feed field as text; a number or a list there is noted and left out, never a bad line."""
+    value = item.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str) and _encodable(value):
+        return value.strip()
+    record.notes.append(f"{doc_id}: {key} is not text, left out")
+    return ""
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _record_date(value: object, doc_id: str, record: FileRecord) -> PartialDate | None:
     """A feed record's date; a malformed one is noted and the text still read (like a bad header)."""
     if value in (None, ""):
@@ -254,7 +278,7 @@ def _record_date(value: object, doc_id: str, record: FileRecord) -> PartialDate 
 
 
 def _make_articles(doc_id: str, text: str, published: PartialDate | None, body_start: int, source: str,
-                   options: ReadOptions, record: FileRecord) -> Iterator[Article]:
+                   options: ReadOptions, record: FileRecord, about: dict | None = None) -> Iterator[Article]:
     """Articles of one text (several parts when it is very large); empty and non-Dutch texts noted."""
     if published is None and options.default_date is not None:
         published = options.default_date
@@ -279,7 +303,7 @@ def _make_articles(doc_id: str, text: str, published: PartialDate | None, body_s
     record.doc_ids.append(doc_id)
     for number, (start, end) in enumerate(parts):
         yield Article(doc_id, published, text[start:end], source,
-                      body_start=body_start if number == 0 else 0, part=number, raw_offset=start)
+                      body_start=body_start if number == 0 else 0, part=number, raw_offset=start, **(about or {}))
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")

@@ -17,6 +17,9 @@ class Article:
     body_start: int = 0  # where the text starts after the ` date ...` header
     part: int = 0  # > 0 when a very large file was cut into parts
     raw_offset: int = 0  # where this part's raw_text starts in the original file
+    url: str = ""  # a feed record's "url", kept for the outputs
+    outlet: str = ""  # a feed record's "source" (the newspaper or agency)
+    title: str = ""  # a feed record's "title"
 
 
 @dataclass(frozen=True)

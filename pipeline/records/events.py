@@ -70,6 +70,11 @@ class Mention:
     confidence: float
     rule_id: str
     event_id: str = ""
+    # where it was read, filled when the mention leaves the pipeline (pipeline.export.offsets)
+    published: str = ""  # the article's publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD)
+    source_path: str = ""  # the input file, with ":line" for a feed record
+    url: str = ""
+    outlet: str = ""
 
     @property
     def event_type(self) -> str:

@@ -11,7 +11,7 @@ import pytest
 from pipeline.export.tables import rows_for
 from pipeline.events.coreference import merge_in_document
 from pipeline.events.sameness import dates_compatible, places_compatible
-from pipeline.merge.clusters import cluster_mentions, event_id
+from pipeline.merge.clusters import cluster_mentions
 from pipeline.records import Actor, Mention, Place
 
 PUTIN = Actor("Vladimir Putin", "Q7747", "RUS")
@@ -100,7 +100,7 @@ MENTIONS = [
 
 
 def ids_by_mention(mentions: list[Mention]) -> dict[tuple[str, int], str]:
-    return {(m.doc_id, m.char_start): event_id(c) for c in cluster_mentions(mentions) for m in c.mentions}
+    return {(row["doc_id"], row["char_start"]): row["event_id"] for row in rows_for(cluster_mentions(mentions)).mentions}
 
 
 def test_event_id_does_not_depend_on_input_order():
@@ -164,7 +164,7 @@ def test_event_row_counts_mentions_and_documents():
     clusters = cluster_mentions([mention("a", (KIM, PUTIN), "2019-04-25", place=VLADIVOSTOK),
                                  mention("a", (KIM, PUTIN), "2019-04-25", place=VLADIVOSTOK, char_start=400),
                                  mention("b", (KIM, PUTIN), "2019-04", place=RUSSIA)])
-    _, events = rows_for(clusters)
+    events = rows_for(clusters).events
     row = events[0]
     assert (len(events), row["n_mentions"], row["n_docs"], row["doc_ids"]) == (1, 3, 2, "a; b")
     assert (row["participants"], row["participant_ids"], row["participant_countries"]) == (

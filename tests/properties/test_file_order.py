@@ -19,7 +19,7 @@ from tests.conftest import REPO
 
 ORDERS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DEV = sorted((REPO / "tests" / "data" / "dev").glob("*.txt"))
-CSV_OUTPUTS = ("mentions.csv", "events.csv")
+CSV_OUTPUTS = ("mentions.csv", "events.csv", "participants.csv", "documents.csv")
 REUSED_ID = "document id also used by"
 # (relative path, content): the development articles, under their own names or a shared one.
 ARTICLE = st.builds(lambda folder, name, path: (f"{folder}/{name or path.name}", path.read_bytes()),
@@ -58,7 +58,8 @@ def test_outputs_do_not_depend_on_the_order_of_the_files(project_settings, rule_
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
         first_out = _run_in_order(project_settings, rule_pipeline, Path(first), articles, first_order)
         second_out = _run_in_order(project_settings, rule_pipeline, Path(second), articles, second_order)
-        for name in CSV_OUTPUTS:
-            assert (first_out / name).read_bytes() == (second_out / name).read_bytes(), name
+        for name in CSV_OUTPUTS:  # the same bytes, but for the input folder's own path in source_path
+            assert (first_out / name).read_bytes().replace(first.encode(), b"") == \
+                (second_out / name).read_bytes().replace(second.encode(), b""), name
         assert _report_without_timings(first_out, Path(first) / "in") == \
             _report_without_timings(second_out, Path(second) / "in")
