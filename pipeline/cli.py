@@ -149,6 +149,37 @@ def evaluate_command(gold: Path | None, pred: Path | None, out_dir: Path | None,
     click.echo(report)
 
 
+@main.command("report")
+@click.argument("output_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write report.html and charts/*.png (default: OUTPUT_DIR).")
+@click.option("--png/--no-png", "pictures", default=True, help="Also save each chart as PNG (headless Chromium).")
+@click.option("--config", type=click.Path(dir_okay=False))
+def report_command(output_dir: Path | None, out_dir: Path | None, pictures: bool, config: str | None) -> None:
+    """One self-contained HTML page of a run's meetings (default: the configured output folder): timeline,
+    leader network, map, meetings per country and year, and a table with filters.
+
+    \b
+    Exit codes: 0 written (PNG files skipped, with the reason, where no Chromium runs); 2 no run's outputs in
+    OUTPUT_DIR; 3 the report cannot be written.
+    """
+    from pipeline.report.build import write_report
+    from pipeline.report.data import ReportInputError
+
+    settings = _settings(config)
+    folder = output_dir or settings.output_dir
+    try:
+        result = write_report(folder, out_dir or folder, settings.models_dir, pictures)
+    except ReportInputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"cannot write the report: {error}", EXIT_INPUT) from None
+    if result.note:
+        click.echo(f"summits: {result.note}", err=True)
+    shown = f" and {len(result.pictures)} PNG file(s) in {result.pictures[0].parent}" if result.pictures else ""
+    click.echo(f"report: {result.page}{shown} (open it in a browser; it needs no network)", err=True)
+
+
 @main.command("dates")
 @click.argument("expression")
 @click.option("--anchor", required=True, help="The article date YYYY[-MM[-DD]].")
