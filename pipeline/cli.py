@@ -83,20 +83,28 @@ def main() -> None:
               help="Use the statistical model, or the rules on a blank Dutch pipeline (default: use_model in "
                    "config.yaml, false).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process in config.yaml).")
-def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None,
-                default_date: PartialDate | None, use_model: bool | None, processes: int | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents run: here (with --processes workers), or on Dask: a LocalCluster of --processes "
+                   "workers (default: every core), or the cluster at --scheduler.")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler, tcp://HOST:8786.")
+def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None, default_date: PartialDate | None,
+                use_model: bool | None, processes: int | None, engine: str, scheduler: str | None) -> None:
     """Extract meetings from PATHS (files or folders; default: the corpus folder).
 
     \b
     Exit codes:
       0  done (some files may be skipped: see run_report.json)
       1  no document was processed (every one failed or was skipped); the previous outputs are kept
-      2  usage: a bad option, a missing path, no input files, an unreadable config, a busy output folder
+      2  usage: a bad option, a missing path, no input files, an unreadable config, a busy output folder,
+         an unreachable Dask scheduler
       3  a broken data file under models/, or the output folder cannot be written
     """
+    from pipeline.execution.dask_engine import ClusterError
     from pipeline.export.output_set import OutputBusy
     from pipeline.run import NoInputError, NothingReadError, run
 
+    if scheduler and engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
     settings = _settings(config)
     inputs = list(paths) or [settings.corpus_dir]
     missing = [str(path) for path in inputs if not (path.exists() or path.is_symlink())]
@@ -104,12 +112,13 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     out_dir = _output_folder(out_dir or settings.output_dir)
     try:
-        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes)
+        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes, engine=engine,
+                     scheduler=scheduler)
     except NoInputError as error:
         raise UserError(str(error)) from None
     except NothingReadError as error:
         raise UserError(str(error), EXIT_NOTHING_READ) from None
-    except OutputBusy as error:
+    except (OutputBusy, ClusterError) as error:
         raise UserError(str(error)) from None
     except DataError as error:
         raise UserError(f"bad data file: {error}", EXIT_DATA) from None

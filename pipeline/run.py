@@ -6,6 +6,7 @@ in the report and the run goes on.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from functools import partial
@@ -65,9 +66,10 @@ FAILED_RUN_REPORT = "last_failed_run.json"  # beside the output set, never part 
 
 def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
         use_model: bool | None = None, show_progress: bool | None = None, choice: ModelChoice | None = None,
-        processes: int | None = None) -> RunResult:
+        processes: int | None = None, engine: str = "local", scheduler: str | None = None) -> RunResult:
     """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks).
-    `use_model` and `processes` override config.yaml for this run. The outputs are replaced as a set,
+    `use_model` and `processes` override config.yaml for this run. Engine "dask" runs the documents on the Dask
+    cluster at `scheduler`, else on a LocalCluster of `processes` workers. The outputs are replaced as a set,
     and only by a run that processed at least one document (NothingReadError otherwise)."""
     started = time.perf_counter()
     records: list[FileRecord] = []
@@ -78,7 +80,7 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
     options, rules = _reading_setup(settings, default_date, limits["part_chars"])
     with OutputSet(out_dir) as output:  # taken first: a busy folder fails before the model loads
         mentions, report = _extract(settings, files, records, options, rules, limits, started, use_model,
-                                    show_progress, choice, processes)
+                                    show_progress, choice, processes, engine, scheduler)
         tables = report.pop("tables")
         if report["counts"]["documents"] == 0:
             write_json(out_dir / FAILED_RUN_REPORT, report)
@@ -100,7 +102,8 @@ def write_tables(output: OutputSet, tables: dict, for_spreadsheets: bool) -> Non
 
 def _extract(settings: Settings, files: list[Path], records: list[FileRecord], options: ReadOptions, rules,
              limits: dict, started: float, use_model: bool | None, show_progress: bool | None,
-             choice: ModelChoice | None, processes: int | None) -> tuple[list[Mention], dict]:
+             choice: ModelChoice | None, processes: int | None, engine: str = "local",
+             scheduler: str | None = None) -> tuple[list[Mention], dict]:
     """Every document through the pipeline; the mentions and the report (with the output
     tables under "tables": name -> (columns, rows))."""
     print(f"summits: {len(files)} input file(s); loading the pipeline", file=sys.stderr)
@@ -117,10 +120,16 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     documents = DocumentLedger()
     articles = _counting_files(read_files(files, options, records), records, progress, documents)
     processes = max(1, processes or settings.n_process)
-    if processes == 1:
+    build = partial(build_pipeline, settings, use_model)
+    if engine == "dask":
+        from pipeline.execution.dask_engine import process_on_dask  # dask loads only for this engine
+
+        workers = processes if processes > 1 else max(2, os.cpu_count() or 1)  # every core unless told
+        outcomes = process_on_dask(build, articles, rules, settings.batch_size, settings.min_confidence, failures,
+                                   scheduler, workers)
+    elif processes == 1:
         outcomes = process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
     else:
-        build = partial(build_pipeline, settings, use_model)
         outcomes = process_in_workers(choice.nlp, build, articles, rules, settings.batch_size,
                                       settings.min_confidence, processes, failures)
     for outcome in outcomes:
@@ -134,7 +143,7 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     _mark_failures(records, failures)
     rows: ExportRows = rows_for(cluster_mentions(mentions))
     report = {
-        "model": choice.name, "model_note": choice.note, "processes": processes, "limits": limits,
+        "model": choice.name, "model_note": choice.note, "processes": processes, "engine": engine, "limits": limits,
         "files": [record.as_dict() for record in records],
         "failed_documents": failures,
         "counts": _counts(records, n_docs, n_words, len(rows.mentions), len(rows.events)),
