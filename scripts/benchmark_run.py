@@ -76,12 +76,14 @@ def _usage() -> dict[str, float]:
             "cpu": own.ru_utime + own.ru_stime, "workers_cpu": workers.ru_utime + workers.ru_stime}
 
 
-def measure_run(folder: Path, use_model: bool, processes: int) -> dict:
-    """One `summits run` over `folder`, in this process (a fresh one: see in_fresh_process)."""
+def measure_run(folder: Path, use_model: bool, processes: int, engine: str = "local", out: str = "") -> dict:
+    """One `summits run` over `folder`, in this process (a fresh one: see in_fresh_process); its outputs
+    in `out` if given (to compare two runs), else in a folder that is removed."""
     settings = replace(load_settings(), n_process=processes)
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as scratch:
         started = time.perf_counter()
-        result = run(settings, [folder], Path(out) / "out", use_model=use_model, show_progress=False)
+        result = run(settings, [folder], Path(out or scratch) / "out", use_model=use_model, show_progress=False,
+                     engine=engine)
         wall = time.perf_counter() - started
     timings, counts = result.report["timings"], result.report["counts"]
     return {"model": result.report["model"], "wall": wall, "load": timings["load_seconds"],
@@ -129,7 +131,7 @@ def work(job: dict) -> dict:
     folder = Path(job["folder"])
     if job["kind"] == "bare":
         return measure_bare(folder, job.get("shipped", False))
-    return measure_run(folder, job["use_model"], job["processes"])
+    return measure_run(folder, job["use_model"], job["processes"], job.get("engine", "local"), job.get("out", ""))
 
 
 def best_of(job: dict, repeat: int, cheap: float) -> dict:

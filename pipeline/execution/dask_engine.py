@@ -54,23 +54,26 @@ def process_on_dask(build: Callable[[], object], articles: Iterable[Article], ru
         ahead = BATCHES_PER_THREAD * max(1, sum(client.nthreads().values()))
         suspects: list[Article] = []  # the documents of batches that failed twice
 
-        def give_up(batch: list[Article], error: Exception) -> None:
-            why = WORKER_DIED if isinstance(error, _killed_worker()) else error
-            failures.append(failure(batch[0], "worker process", why))
+        def lost(batch: list[Article], error: Exception) -> None:
+            if len(batch) > 1:
+                suspects.extend(batch)  # each is tried alone at the end
+            else:
+                why = WORKER_DIED if isinstance(error, _killed_worker()) else error
+                failures.append(failure(batch[0], "worker process", why))
 
-        yield from _run_tasks(client, job, _batches(articles, batch_size), ahead, failures,
-                              lambda batch, _error: suspects.extend(batch))
+        yield from _run_tasks(client, job, _batches(articles, batch_size), ahead, failures, lost)
         alone = ([article] for article in sorted(suspects, key=lambda a: (a.doc_id, a.part)))
-        yield from _run_tasks(client, job, alone, ahead, failures, give_up)
+        yield from _run_tasks(client, job, alone, ahead, failures, lost)
 
 
 def local_cluster(workers: int):
     """A LocalCluster of `workers` single-threaded processes, without a dashboard, that tries a task
-    twice when its worker dies."""
+    twice when its worker dies. Its workers log only what is critical: at the end of a run they may log an
+    error for a heartbeat the closing scheduler no longer answers."""
     from distributed import LocalCluster
 
     return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                        silence_logs=logging.ERROR, scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES})
+                        silence_logs=logging.CRITICAL, scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES})
 
 
 @contextmanager
