@@ -95,8 +95,7 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
     Exit codes:
       0  done (some files may be skipped: see run_report.json)
       1  no document was processed (every one failed or was skipped); the previous outputs are kept
-      2  usage: a bad option, a missing path, no input files, an unreadable config, a busy output folder,
-         an unreachable Dask scheduler
+      2  usage: a bad option, a missing path, no input files, an unreadable config, a busy output folder, no scheduler
       3  a broken data file under models/, or the output folder cannot be written
     """
     from pipeline.execution.dask_engine import ClusterError
