@@ -76,14 +76,15 @@ def _usage() -> dict[str, float]:
             "cpu": own.ru_utime + own.ru_stime, "workers_cpu": workers.ru_utime + workers.ru_stime}
 
 
-def measure_run(folder: Path, use_model: bool, processes: int, engine: str = "local", out: str = "") -> dict:
+def measure_run(folder: Path, use_model: bool, processes: int, engine: str = "local", out: str = "",
+                scheduler: str | None = None) -> dict:
     """One `summits run` over `folder`, in this process (a fresh one: see in_fresh_process); its outputs
     in `out` if given (to compare two runs), else in a folder that is removed."""
     settings = replace(load_settings(), n_process=processes)
     with tempfile.TemporaryDirectory() as scratch:
         started = time.perf_counter()
         result = run(settings, [folder], Path(out or scratch) / "out", use_model=use_model, show_progress=False,
-                     engine=engine)
+                     engine=engine, scheduler=scheduler)
         wall = time.perf_counter() - started
     timings, counts = result.report["timings"], result.report["counts"]
     return {"model": result.report["model"], "wall": wall, "load": timings["load_seconds"],
@@ -131,7 +132,8 @@ def work(job: dict) -> dict:
     folder = Path(job["folder"])
     if job["kind"] == "bare":
         return measure_bare(folder, job.get("shipped", False))
-    return measure_run(folder, job["use_model"], job["processes"], job.get("engine", "local"), job.get("out", ""))
+    return measure_run(folder, job["use_model"], job["processes"], job.get("engine", "local"), job.get("out", ""),
+                       job.get("scheduler"))
 
 
 def best_of(job: dict, repeat: int, cheap: float) -> dict:

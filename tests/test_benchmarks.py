@@ -50,3 +50,18 @@ def test_run_benchmark_allows_20x_the_time_for_16x_the_input():
     assert [passed for _, _, passed in tables.axis_targets(axis)] == [True]
     axis["rows"][-1]["process"] = 20.5
     assert [passed for _, _, passed in tables.axis_targets(axis)] == [False]
+
+
+def test_dask_benchmark_passes_at_1_6x_the_local_engine_with_identical_tables(capsys):
+    for needed in ("benchmark_tables", "synthetic_news", "benchmark_run"):  # imported by name
+        _script(needed)
+    benchmark = _script("benchmark_dask")
+    run = {"documents": 1000, "failed": 0, "wall": 1.0, "processes": 2, "different_tables": []}
+    results = {"documents": 1000, "cpus": 2, "load_average": 0.0, "load_average_end": 0.0,
+               "runs": [{**run, "what": benchmark.RUNS[0], "pipe": 16.0, "processes": 1},
+                        {**run, "what": benchmark.RUNS[1], "pipe": 10.0},
+                        {**run, "what": benchmark.RUNS[2], "pipe": 9.0, "different_tables": ["events.csv"]}]}
+    benchmark.print_table(results)
+    verdicts = [line.rsplit("|", 2)[1].strip() for line in capsys.readouterr().out.splitlines()
+                if line.startswith("| Dask")]
+    assert verdicts[-4:] == ["PASS", "PASS", "PASS", "FAIL"]

@@ -49,6 +49,8 @@ def process_on_dask(build: Callable[[], object], articles: Iterable[Article], ru
     """Like `process_here` on a Dask cluster: the one at `scheduler` (an address such as
     tcp://10.0.0.5:8786), else a LocalCluster of `workers` processes. `build` is a picklable callable
     without arguments that returns the pipeline's ModelChoice, e.g. partial(build_pipeline, settings)."""
+    from distributed import KilledWorker
+
     job = _Job(uuid.uuid4().hex, build, rules, batch_size, min_confidence)
     with _quiet_logs(), _client(scheduler, workers) as client:
         ahead = BATCHES_PER_THREAD * max(1, sum(client.nthreads().values()))
@@ -58,7 +60,7 @@ def process_on_dask(build: Callable[[], object], articles: Iterable[Article], ru
             if len(batch) > 1:
                 suspects.extend(batch)  # each is tried alone at the end
             else:
-                why = WORKER_DIED if isinstance(error, _killed_worker()) else error
+                why = WORKER_DIED if isinstance(error, KilledWorker) else error
                 failures.append(failure(batch[0], "worker process", why))
 
         yield from _run_tasks(client, job, _batches(articles, batch_size), ahead, failures, lost)
@@ -149,12 +151,6 @@ def _pipeline(job: _Job):
         _THIS_THREAD.nlp = None  # the previous run's pipeline goes before the new one is built
         _THIS_THREAD.nlp, _THIS_THREAD.run = job.build().nlp, job.run
     return _THIS_THREAD.nlp
-
-
-def _killed_worker() -> type:
-    from distributed import KilledWorker
-
-    return KilledWorker
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

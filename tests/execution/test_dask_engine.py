@@ -11,13 +11,16 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from spacy.language import Language
 
+import pipeline.run
+from pipeline.cli import main
 from pipeline.components.assemble import build_pipeline
 from pipeline.execution.dask_engine import local_cluster, process_on_dask
 from pipeline.records import Article, PartialDate
 from pipeline.run import run
-from tests.conftest import REPO
+from tests.conftest import ARTICLES, REPO
 
 distributed = pytest.importorskip("distributed")
 
@@ -134,3 +137,18 @@ def test_document_that_kills_its_worker_twice_is_failed_and_the_others_go_on(clu
     assert [(f["doc_id"], f["component"]) for f in failures] == [("doc-006", "worker process")]
     assert "died" in failures[0]["error"]
     assert sorted(outcome.doc_id for outcome in outcomes) == [f"doc-{n:03d}" for n in range(12) if n != 6]
+
+
+def test_scheduler_out_of_reach_is_a_usage_error_and_the_outputs_are_kept(tmp_path, monkeypatch, rule_pipeline):
+    monkeypatch.setattr(pipeline.run, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
+    result = CliRunner().invoke(main, ["run", str(ARTICLES / "meeting_credit.txt"), "--out", str(tmp_path / "out"),
+                                       "--config", str(REPO / "config.yaml"), "--engine", "dask",
+                                       "--scheduler", "no address"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at no address" in result.output
+    assert not (tmp_path / "out" / "mentions.csv").exists()
+
+
+def test_scheduler_without_the_dask_engine_is_refused():
+    result = CliRunner().invoke(main, ["run", str(ARTICLES), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output
