@@ -83,8 +83,15 @@ def main() -> None:
               help="Use the statistical model, or the rules on a blank Dutch pipeline (default: use_model in "
                    "config.yaml, false).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process in config.yaml).")
+@click.option("--full", is_flag=True,
+              help="Process every document again (default: only documents new or changed since the last run "
+                   "into the output folder; everything when the code, the data or the settings changed).")
+@click.option("--keep-missing", is_flag=True,
+              help="Keep the meetings of documents that are no longer in the input (default: drop them, so the "
+                   "outputs describe exactly the input given).")
 def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None,
-                default_date: PartialDate | None, use_model: bool | None, processes: int | None) -> None:
+                default_date: PartialDate | None, use_model: bool | None, processes: int | None, full: bool,
+                keep_missing: bool) -> None:
     """Extract meetings from PATHS (files or folders; default: the corpus folder).
 
     \b
@@ -104,7 +111,8 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     out_dir = _output_folder(out_dir or settings.output_dir)
     try:
-        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes)
+        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes, full=full,
+                     keep_missing=keep_missing)
     except NoInputError as error:
         raise UserError(str(error)) from None
     except NothingReadError as error:
@@ -115,9 +123,13 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
         raise UserError(f"bad data file: {error}", EXIT_DATA) from None
     except OSError as error:
         raise UserError(f"cannot write the output: {error}", EXIT_INPUT) from None
-    counts = result.report["counts"]
-    click.echo(f"{counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events; "
-               f"{counts['files_skipped']} file(s) skipped -> {result.out_dir}", err=True)
+    counts, changes = result.report["counts"], result.report["incremental"]
+    again = " (processed again)" if changes["unchanged_processed_again"] else ""
+    kept = f", {changes['kept_missing']} kept" if changes["kept_missing"] else ""
+    click.echo(f"{counts['documents']} documents ({changes['new']} new, {changes['changed']} changed, "
+               f"{changes['unchanged']} unchanged{again}, {changes['removed']} removed{kept}), "
+               f"{counts['mentions']} mentions, {counts['events']} events; {counts['files_skipped']} file(s) "
+               f"skipped -> {result.out_dir}", err=True)
 
 
 def _output_folder(folder: Path) -> Path:
