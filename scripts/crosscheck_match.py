@@ -22,7 +22,9 @@ TARGET_SINCE = "2000-01-01"
 # The earliest snapshot of the sources (2022-07-22): a later end, or a later change, is beyond all of them.
 SOURCES_CURRENT_UNTIL = "2022-07-22"
 MIN_CONFLICT_DAYS = 31
-WORLD_LEADERS = "world-leaders-2021"  # one table of every country's heads in 2021-2022, labels without titles  # another holder in our holder's office for less than this is a handover, not a conflict
+WORLD_LEADERS = "world-leaders-2021"  # one table of every country's heads in 2021-2022, labels without titles
+# Repositories of one country's people that list no head of state or government (so positions.tsv lacks them).
+COUNTRY_REPOS = {"iceland-althing": "ISL"}  # another holder in our holder's office for less than this is a handover, not a conflict
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,9 @@ def same_holder(name: str, fact: Fact) -> bool:
 
 
 def same_surname_and_term(row: ActorRow, fact: Fact) -> bool:
-    """A transliteration ('Demetris'/'Dimitris Christofias'): same surname and the same first day."""
-    return (_plain(row.name).split()[-1:] == _plain(fact.label).split()[-1:] and len(fact.start) == 10
-            and row.start == fact.start)
+    """A transliteration or a middle initial ('Demetris'/'Dimitris Christofias', 'Guðni Th. Jóhannesson'): the
+    same surname and the same first day, at the precision both have."""
+    return _plain(row.name).split()[-1:] == _plain(fact.label).split()[-1:] and agrees(row.start, fact.start)
 
 
 def agrees(ours: str, theirs: str) -> bool:
@@ -157,6 +159,8 @@ class Matcher:
                 self.repos_of[fact.country].add(fact.repo)
             if fact.enwiki:
                 self.by_title[fact.enwiki].append(fact)
+            if fact.repo in COUNTRY_REPOS:
+                self.repos_of[COUNTRY_REPOS[fact.repo]].add(fact.repo)
             for key in {_plain(fact.label), _plain(fact.enwiki)} - {""}:
                 self.by_label[key].append(fact)
 
