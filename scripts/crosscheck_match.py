@@ -5,7 +5,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.knowledge.actors import COLUMNS, OPTIONAL_COLUMNS
@@ -134,9 +134,25 @@ def _compare_dates(check: RowCheck, fact: Fact) -> None:
         check.conflicts.append(("end", f"ours {row.end}, source {fact.end} ({origin})"))
 
 
-def _closest(row: ActorRow, facts: list[Fact]) -> Fact:
-    """The source term nearest to the row's: by start day, day precision before year precision."""
-    return min(facts, key=lambda f: (abs((_first(f.start or "1000") - _first(row.start)).days), -len(f.start)))
+def _joined(facts: list[Fact]) -> list[Fact]:
+    """One source's back-to-back terms of a person as one ('Koizumi I' and 'Koizumi II' cabinets)."""
+    joined: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: (f.source, f.start)):
+        last = joined[-1] if joined else None
+        if last and last.source == fact.source and last.end and last.end == fact.start:
+            joined[-1] = replace(last, end=fact.end)
+        else:
+            joined.append(fact)
+    return joined
+
+
+def _closest(row: ActorRow, facts: list[Fact]) -> Fact | None:
+    """The source term that shares most days with the row's, day precision first; None when none does
+    (the source knows another term of this person: it confirms the QID, not the days)."""
+    scored = [(overlap_days(row.start, row.end, f.start, f.end or SOURCES_CURRENT_UNTIL), len(f.start), f)
+              for f in _joined(facts)]
+    best = max(scored, key=lambda item: item[:2])
+    return best[2] if best[0] >= 0 else None
 
 
 def _qid_conflict(check: RowCheck, fact: Fact) -> None:
@@ -183,9 +199,11 @@ class Matcher:
                 or [fact for fact in office if same_surname_and_term(row, fact)])
         if mine:
             fact = _closest(row, mine)
-            check.office_fact = check.qid_fact = fact
-            _qid_conflict(check, fact)
-            _compare_dates(check, fact)
+            check.qid_fact = fact or mine[0]
+            _qid_conflict(check, check.qid_fact)
+            if fact:
+                check.office_fact = fact
+                _compare_dates(check, fact)
             return check
         people = self.person_facts(row)
         qids = sorted({fact.qid for fact in people})
