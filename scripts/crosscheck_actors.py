@@ -28,8 +28,8 @@ from scripts.crosscheck_sources import (Fact, read_fact_file, read_positions, re
 
 
 def _kept_for_extract(facts: list[Fact], checks: list[RowCheck]) -> list[Fact]:
-    """Office facts, and the facts that confirmed a QID: what the cross-check needs without the sources."""
-    used = {check.qid_fact for check in checks if check.qid_fact}
+    """Office facts, and the facts that name a row's person: what the cross-check needs without the sources."""
+    used = {check.qid_fact for check in checks if check.qid_fact} | {f for check in checks for f in check.people}
     return [fact for fact in facts if fact.office or fact in used]
 
 

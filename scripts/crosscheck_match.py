@@ -55,6 +55,7 @@ class RowCheck:
     qid_fact: Fact | None = None      # the fact that names this person's QID
     dates: list[str] = field(default_factory=list)   # "start", "end": the days the office fact confirms
     conflicts: list[tuple[str, str]] = field(default_factory=list)   # (kind, detail)
+    people: list[Fact] = field(default_factory=list)   # facts naming this person outside the office
 
     @property
     def qid_confirmed(self) -> bool:
@@ -205,7 +206,7 @@ class Matcher:
                 check.office_fact = fact
                 _compare_dates(check, fact)
             return check
-        people = self.person_facts(row)
+        people = check.people = sorted(self.person_facts(row), key=lambda f: (f.source, f.position, f.start, f.qid))
         qids = sorted({fact.qid for fact in people})
         if len(qids) == 1:
             check.qid_fact = people[0]

@@ -27,7 +27,7 @@ OWNER = "every-politician-scrapers"
 TABLE_FOLDERS = ("html/", "data/", "wikidata/results/")
 POSITION_COLUMNS = ("repo", "table", "position", "country", "office", "titles")
 FACT_COLUMNS = ("source", "commit", "position", "qid", "label", "enwiki", "start", "end")
-FACT_OPTIONAL = ("commit", "enwiki", "end", "start")
+FACT_OPTIONAL = ("commit", "position", "enwiki", "end", "start")
 EXTRACT_HEADER = """\
 # Extract of Wikidata facts (CC0): heads of state and of government, and the other positions that confirm the
 # QID of a name in models/actors/*.tsv. Made by scripts/crosscheck_actors.py --write-extract from the
