@@ -30,7 +30,11 @@ from scripts.crosscheck_sources import (Fact, read_fact_file, read_positions, re
 def _kept_for_extract(facts: list[Fact], checks: list[RowCheck]) -> list[Fact]:
     """Office facts, and the facts that name a row's person: what the cross-check needs without the sources."""
     used = {check.qid_fact for check in checks if check.qid_fact} | {f for check in checks for f in check.people}
-    return [fact for fact in facts if fact.office or fact in used]
+    first_per_person: dict[tuple[str, str], Fact] = {}
+    for fact in sorted(used, key=lambda f: (f.source, f.position, f.start, f.qid)):
+        first_per_person.setdefault((fact.source, fact.qid), fact)   # one line per person and table is enough
+    kept = set(first_per_person.values()) | {check.qid_fact for check in checks if check.qid_fact}
+    return [fact for fact in facts if fact.office or fact in kept]
 
 
 @click.command()
