@@ -19,8 +19,11 @@ TARGET_STATES = frozenset(
     "USA CAN GBR NOR ISL TUR ALB MKD MNE ARG AUS BRA CHN IND IDN JPN MEX RUS SAU ZAF KOR".split())
 HEADS = ("head_of_state", "head_of_government")
 TARGET_SINCE = "2000-01-01"
-# The earliest snapshot of the sources (2022-07-22): a later end, or a later change, is beyond all of them.
+# The earliest snapshot of the every-politician-scrapers tables (2022-07-22): a later end, or a later change, is
+# beyond all of them. Tables of other snapshots (crosscheck/extra_facts.tsv) say by repository until when an open
+# term is known: everypolitician-data's latest start day, ProjectAtlas's retrieval day.
 SOURCES_CURRENT_UNTIL = "2022-07-22"
+CURRENT_UNTIL_BY_REPO = {"everypolitician-data": "2018-03-14", "ProjectAtlas": "2026-09-26"}
 MIN_CONFLICT_DAYS = 31
 WORLD_LEADERS = "world-leaders-2021"  # one table of every country's heads in 2021-2022, labels without titles
 # Repositories of one country's people that list no head of state or government (so positions.tsv lacks them).
@@ -119,6 +122,11 @@ def agrees(ours: str, theirs: str) -> bool:
     return bool(ours and theirs) and ours[:n] == theirs[:n]
 
 
+def current_until(fact: Fact) -> str:
+    """The last day the fact's table knows of: an open term lasts at least until then."""
+    return CURRENT_UNTIL_BY_REPO.get(fact.repo, SOURCES_CURRENT_UNTIL)
+
+
 def _compare_dates(check: RowCheck, fact: Fact) -> None:
     row, origin = check.row, f"{fact.source} {fact.label}"
     if agrees(row.start, fact.start):
@@ -129,7 +137,7 @@ def _compare_dates(check: RowCheck, fact: Fact) -> None:
         check.dates.append("end")
     elif not row.end and fact.end:
         check.conflicts.append(("end", f"ours open, source ended {fact.end} ({origin})"))
-    elif row.end and not fact.end and row.end < SOURCES_CURRENT_UNTIL:
+    elif row.end and not fact.end and row.end < current_until(fact):
         check.conflicts.append(("end", f"ours {row.end}, source still in office ({origin})"))
     elif row.end and fact.end:
         check.conflicts.append(("end", f"ours {row.end}, source {fact.end} ({origin})"))
@@ -150,7 +158,7 @@ def _joined(facts: list[Fact]) -> list[Fact]:
 def _closest(row: ActorRow, facts: list[Fact]) -> Fact | None:
     """The source term that shares most days with the row's, day precision first; None when none does
     (the source knows another term of this person: it confirms the QID, not the days)."""
-    scored = [(overlap_days(row.start, row.end, f.start, f.end or SOURCES_CURRENT_UNTIL), len(f.start), f)
+    scored = [(overlap_days(row.start, row.end, f.start, f.end or current_until(f)), len(f.start), f)
               for f in _joined(facts)]
     best = max(scored, key=lambda item: item[:2])
     return best[2] if best[0] >= 0 else None
@@ -222,7 +230,7 @@ def _other_holders(check: RowCheck, office: list[Fact]) -> None:
     """Source holders of the row's office during the row's term, when the row's person is not among them."""
     row = check.row
     for fact in office:
-        days = overlap_days(row.start, row.end, fact.start, fact.end or SOURCES_CURRENT_UNTIL)
+        days = overlap_days(row.start, row.end, fact.start, fact.end or current_until(fact))
         if days >= MIN_CONFLICT_DAYS and len(fact.start) > 4:
             check.conflicts.append(("other holder", f"source has {fact.label} ({fact.qid}) {fact.start}.."
                                                     f"{fact.end or 'open'} ({fact.source})"))
