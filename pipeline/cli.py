@@ -83,6 +83,8 @@ def main() -> None:
               help="Use the statistical model, or the rules on a blank Dutch pipeline (default: use_model in "
                    "config.yaml, false).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process in config.yaml).")
+@click.option("--list", "list_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A file of input paths, one per line (repeatable).")
 @click.option("--full", is_flag=True,
               help="Process every document again (default: only documents new or changed since the last run "
                    "into the output folder; everything when the code, the data or the settings changed).")
@@ -90,9 +92,10 @@ def main() -> None:
               help="Keep the meetings of documents that are no longer in the input (default: drop them, so the "
                    "outputs describe exactly the input given).")
 def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None,
-                default_date: PartialDate | None, use_model: bool | None, processes: int | None, full: bool,
-                keep_missing: bool) -> None:
-    """Extract meetings from PATHS (files or folders; default: the corpus folder).
+                default_date: PartialDate | None, use_model: bool | None, processes: int | None,
+                list_files: tuple[Path, ...], full: bool, keep_missing: bool) -> None:
+    """Extract meetings from PATHS (files, folders or quoted glob patterns such as 'feeds/*.jsonl.gz';
+    default: the corpus folder) and the paths listed in --list files.
 
     \b
     Exit codes:
@@ -104,8 +107,13 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
     from pipeline.export.output_set import OutputBusy
     from pipeline.run import NoInputError, NothingReadError, run
 
+    from pipeline.reading.inputs import InputError, expand_inputs
+
     settings = _settings(config)
-    inputs = list(paths) or [settings.corpus_dir]
+    try:
+        inputs = expand_inputs(list(paths), list(list_files)) if paths or list_files else [settings.corpus_dir]
+    except InputError as error:
+        raise UserError(str(error)) from None
     missing = [str(path) for path in inputs if not (path.exists() or path.is_symlink())]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
