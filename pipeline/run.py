@@ -12,11 +12,10 @@ from functools import partial
 from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from tqdm import tqdm
 
-from pipeline.components.assemble import ModelChoice, build_pipeline
 from pipeline.config import Settings
 from pipeline.execution.local import Outcome, process_here
 from pipeline.execution.workers import process_in_workers
@@ -31,6 +30,9 @@ from pipeline.reading.cleaning import load_junk_rules
 from pipeline.reading.corpus import FileRecord, ReadOptions, iter_input_files, read_files
 from pipeline.records import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, Article, Mention,
                               PartialDate)
+
+if TYPE_CHECKING:  # spaCy is imported only when a document needs the pipeline: a run with nothing new is quick
+    from pipeline.components.assemble import ModelChoice
 
 
 @dataclass
@@ -135,6 +137,8 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     if first is None:
         model, model_note, outcomes = "", "not loaded: no document needed processing", iter(())
     else:
+        from pipeline.components.assemble import build_pipeline
+
         progress.set_description("loading")
         loading = time.perf_counter()
         choice = choice or build_pipeline(settings, use_model)
@@ -178,6 +182,8 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
 def _outcomes(settings: Settings, choice: ModelChoice, use_model: bool | None, articles: Iterable[Article],
               rules, processes: int, failures: list[dict]) -> Iterator[Outcome]:
     """The engine: this process, or worker processes."""
+    from pipeline.components.assemble import build_pipeline
+
     if processes == 1:
         return process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
     build = partial(build_pipeline, settings, use_model)
