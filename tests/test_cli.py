@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import pipeline.components.assemble
 import pipeline.run
 from pipeline.cli import main
 from tests.conftest import ARTICLES, write_config
@@ -23,7 +24,7 @@ PRED_HEADER = ("doc_id,event_id,participants,participant_ids,participant_countri
 @pytest.fixture
 def summits(monkeypatch, rule_pipeline):
     """Invoke the CLI in-process; `summits run` reuses the session's pipeline instead of building one."""
-    monkeypatch.setattr(pipeline.run, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
+    monkeypatch.setattr(pipeline.components.assemble, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
     runner = CliRunner()
     return lambda *args: runner.invoke(main, list(args))
 
