@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline.components.assemble
-import pipeline.run
 from pipeline.cli import main
 from tests.conftest import ARTICLES, write_config
 
