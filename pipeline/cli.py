@@ -83,13 +83,24 @@ def main() -> None:
               help="Use the statistical model, or the rules on a blank Dutch pipeline (default: use_model in "
                    "config.yaml, false).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default: n_process in config.yaml).")
+@click.option("--list", "list_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A file of input paths, one per line (repeatable).")
+@click.option("--full", is_flag=True,
+              help="Process every document again (default: only documents new or changed since the last run "
+                   "into the output folder; everything when the code, the data or the settings changed).")
+@click.option("--keep-missing", is_flag=True,
+              help="Keep the meetings of documents that are no longer in the input (default: drop them, so the "
+                   "outputs describe exactly the input given).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where documents run: here (with --processes workers), or on Dask: a LocalCluster of --processes "
                    "workers (default: every core), or the cluster at --scheduler.")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler, tcp://HOST:8786.")
-def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None, default_date: PartialDate | None,
-                use_model: bool | None, processes: int | None, engine: str, scheduler: str | None) -> None:
-    """Extract meetings from PATHS (files or folders; default: the corpus folder).
+def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | None,
+                default_date: PartialDate | None, use_model: bool | None, processes: int | None,
+                list_files: tuple[Path, ...], full: bool, keep_missing: bool, engine: str,
+                scheduler: str | None) -> None:
+    """Extract meetings from PATHS (files, folders or quoted glob patterns such as 'feeds/*.jsonl.gz';
+    default: the corpus folder) and the paths listed in --list files.
 
     \b
     Exit codes:
@@ -102,17 +113,22 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
     from pipeline.export.output_set import OutputBusy
     from pipeline.run import NoInputError, NothingReadError, run
 
+    from pipeline.reading.inputs import InputError, expand_inputs
+
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
     settings = _settings(config)
-    inputs = list(paths) or [settings.corpus_dir]
+    try:
+        inputs = expand_inputs(list(paths), list(list_files)) if paths or list_files else [settings.corpus_dir]
+    except InputError as error:
+        raise UserError(str(error)) from None
     missing = [str(path) for path in inputs if not (path.exists() or path.is_symlink())]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     out_dir = _output_folder(out_dir or settings.output_dir)
     try:
-        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes, engine=engine,
-                     scheduler=scheduler)
+        result = run(settings, inputs, out_dir, default_date, use_model=use_model, processes=processes, full=full,
+                     keep_missing=keep_missing, engine=engine, scheduler=scheduler)
     except NoInputError as error:
         raise UserError(str(error)) from None
     except NothingReadError as error:
@@ -123,9 +139,13 @@ def run_command(paths: tuple[Path, ...], out_dir: Path | None, config: str | Non
         raise UserError(f"bad data file: {error}", EXIT_DATA) from None
     except OSError as error:
         raise UserError(f"cannot write the output: {error}", EXIT_INPUT) from None
-    counts = result.report["counts"]
-    click.echo(f"{counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events; "
-               f"{counts['files_skipped']} file(s) skipped -> {result.out_dir}", err=True)
+    counts, changes = result.report["counts"], result.report["incremental"]
+    again = " (processed again)" if changes["unchanged_processed_again"] else ""
+    kept = f", {changes['kept_missing']} kept" if changes["kept_missing"] else ""
+    click.echo(f"{counts['documents']} documents ({changes['new']} new, {changes['changed']} changed, "
+               f"{changes['unchanged']} unchanged{again}, {changes['removed']} removed{kept}), "
+               f"{counts['mentions']} mentions, {counts['events']} events; {counts['files_skipped']} file(s) "
+               f"skipped -> {result.out_dir}", err=True)
 
 
 def _output_folder(folder: Path) -> Path:

@@ -10,19 +10,20 @@ import os
 import sys
 import time
 from functools import partial
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from tqdm import tqdm
 
-from pipeline.components.assemble import ModelChoice, build_pipeline
 from pipeline.config import Settings
-from pipeline.execution.local import process_here
+from pipeline.execution.local import Outcome, process_here
 from pipeline.execution.workers import process_in_workers
-from pipeline.export.database import write_database
+from pipeline.export.database import DATABASE_NAME, write_database
 from pipeline.export.documents import DocumentLedger
 from pipeline.export.output_set import OutputSet
+from pipeline.export.store import PreviousRun, Reuse, versions, write_store
 from pipeline.export.tables import ExportRows, rows_for, write_csv, write_json
 from pipeline.knowledge.tables import read_words
 from pipeline.merge.clusters import cluster_mentions
@@ -30,6 +31,9 @@ from pipeline.reading.cleaning import load_junk_rules
 from pipeline.reading.corpus import FileRecord, ReadOptions, iter_input_files, read_files
 from pipeline.records import (DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, Article, Mention,
                               PartialDate)
+
+if TYPE_CHECKING:  # spaCy is imported only when a document needs the pipeline: a run with nothing new is quick
+    from pipeline.components.assemble import ModelChoice
 
 
 @dataclass
@@ -66,11 +70,15 @@ FAILED_RUN_REPORT = "last_failed_run.json"  # beside the output set, never part 
 
 def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: PartialDate | None = None,
         use_model: bool | None = None, show_progress: bool | None = None, choice: ModelChoice | None = None,
-        processes: int | None = None, engine: str = "local", scheduler: str | None = None) -> RunResult:
+        processes: int | None = None, full: bool = False, keep_missing: bool = False, engine: str = "local",
+        scheduler: str | None = None) -> RunResult:
     """Read, extract, merge and write; `choice` reuses an already built pipeline (tests, notebooks).
     `use_model` and `processes` override config.yaml for this run. Engine "dask" runs the documents on the Dask
-    cluster at `scheduler`, else on a LocalCluster of `processes` workers. The outputs are replaced as a set,
-    and only by a run that processed at least one document (NothingReadError otherwise)."""
+    cluster at `scheduler`, else on a LocalCluster of `processes` workers. Incremental: a document part unchanged
+    since the previous run into `out_dir` (same code, data and settings) keeps its stored mentions; `full`
+    processes everything; `keep_missing` keeps the stored mentions of documents no longer in the input.
+    The outputs are replaced as a set, and only by a run that read at least one document
+    (NothingReadError otherwise)."""
     started = time.perf_counter()
     records: list[FileRecord] = []
     files = list(iter_input_files(paths, records))
@@ -79,82 +87,134 @@ def run(settings: Settings, paths: list[Path], out_dir: Path, default_date: Part
     limits = run_limits(settings)
     options, rules = _reading_setup(settings, default_date, limits["part_chars"])
     with OutputSet(out_dir) as output:  # taken first: a busy folder fails before the model loads
+        wanted = versions(settings.models_dir, _reading_key(settings, use_model, choice))
+        previous = PreviousRun(note="--full") if full else PreviousRun.read(out_dir / DATABASE_NAME, wanted)
+        reuse = Reuse(previous, keep_missing)
         mentions, report = _extract(settings, files, records, options, rules, limits, started, use_model,
-                                    show_progress, choice, processes, engine, scheduler)
+                                    show_progress, choice, processes, reuse, engine, scheduler)
         tables = report.pop("tables")
         if report["counts"]["documents"] == 0:
             write_json(out_dir / FAILED_RUN_REPORT, report)
             raise NothingReadError(f"no document was processed ({len(records)} file(s): see "
                                    f"{out_dir / FAILED_RUN_REPORT}); the previous outputs are kept", report)
-        write_tables(output, tables, settings.spreadsheet_csv)
+        write_tables(output, tables, settings.spreadsheet_csv, partial(write_store, wanted=wanted, parts=reuse.store))
         write_json(output.path("run_report.json"), report)
         output.commit()
     (out_dir / FAILED_RUN_REPORT).unlink(missing_ok=True)
     return RunResult(out_dir, mentions, report)
 
 
-def write_tables(output: OutputSet, tables: dict, for_spreadsheets: bool) -> None:
-    """Every table as CSV, then all of them in summits.duckdb and as Parquet."""
+def _reading_key(settings: Settings, use_model: bool | None, choice: ModelChoice | None) -> str:
+    """The settings that shape mentions, for the pipeline version: which model reads, and the threshold."""
+    if choice is not None:
+        model = choice.name
+    else:
+        model = settings.spacy_model if (settings.use_model if use_model is None else use_model) else "rules only"
+    return f"model {model}; min_confidence {settings.min_confidence}"
+
+
+def write_tables(output: OutputSet, tables: dict, for_spreadsheets: bool, also=None) -> None:
+    """Every table as CSV, then all of them in summits.duckdb (with `also`: the incremental store) and as
+    Parquet."""
     for name, (columns, rows) in tables.items():
         write_csv(output.path(f"{name}.csv"), columns, rows, for_spreadsheets)
-    write_database(output.folder, tables)
+    write_database(output.folder, tables, also)
 
 
 def _extract(settings: Settings, files: list[Path], records: list[FileRecord], options: ReadOptions, rules,
              limits: dict, started: float, use_model: bool | None, show_progress: bool | None,
-             choice: ModelChoice | None, processes: int | None, engine: str = "local",
+             choice: ModelChoice | None, processes: int | None, reuse: Reuse, engine: str = "local",
              scheduler: str | None = None) -> tuple[list[Mention], dict]:
-    """Every document through the pipeline; the mentions and the report (with the output
-    tables under "tables": name -> (columns, rows))."""
-    print(f"summits: {len(files)} input file(s); loading the pipeline", file=sys.stderr)
+    """Every new or changed document through the pipeline, the others from the store; the mentions and the
+    report (with the output tables under "tables": name -> (columns, rows)). The pipeline is built only
+    when a document needs it: re-running unchanged inputs loads nothing."""
+    print(f"summits: {len(files)} input file(s); {reuse.previous.note}", file=sys.stderr)
     # the bar shows the total from the start; its clock restarts when documents begin, so the ETA is theirs
-    progress = tqdm(total=len(files), desc="loading", unit="file", file=sys.stderr,
+    progress = tqdm(total=len(files), desc="files", unit="file", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
-    choice = choice or build_pipeline(settings, use_model)
-    progress.write(f"summits: {choice.note}", file=sys.stderr)
-    progress.set_description("files")
-    progress.reset(total=len(files))
     failures: list[dict] = []
-    loaded = time.perf_counter()
-    mentions, n_docs, n_words = [], 0, 0
+    mentions, n_docs, n_words, load_seconds = [], 0, 0, 0.0
     documents = DocumentLedger()
-    articles = _counting_files(read_files(files, options, records), records, progress, documents)
+    fresh = reuse.only_fresh(_counting_files(read_files(files, options, records), records, progress, documents))
+    first = next(fresh, None)
     processes = max(1, processes or settings.n_process)
-    build = partial(build_pipeline, settings, use_model)
-    if engine == "dask":
-        from pipeline.execution.dask_engine import process_on_dask  # dask loads only for this engine
-
-        workers = processes if processes > 1 else max(2, os.cpu_count() or 1)  # every core unless told
-        outcomes = process_on_dask(build, articles, rules, settings.batch_size, settings.min_confidence, failures,
-                                   scheduler, workers)
-    elif processes == 1:
-        outcomes = process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
+    if first is None:
+        model, model_note, outcomes = "", "not loaded: no document needed processing", iter(())
     else:
-        outcomes = process_in_workers(choice.nlp, build, articles, rules, settings.batch_size,
-                                      settings.min_confidence, processes, failures)
+        from pipeline.components.assemble import build_pipeline
+
+        progress.set_description("loading")
+        loading = time.perf_counter()
+        choice = choice or build_pipeline(settings, use_model)
+        load_seconds = time.perf_counter() - loading
+        progress.write(f"summits: {choice.note}", file=sys.stderr)
+        progress.set_description("files")
+        progress.reset(total=len(files))
+        progress.update(len(records))
+        model, model_note = choice.name, choice.note
+        outcomes = _outcomes(settings, choice, use_model, chain([first], fresh), rules, processes, failures, engine,
+                             scheduler)
     for outcome in outcomes:
         n_docs += 1
         n_words += outcome.n_words
         mentions.extend(outcome.mentions)
         documents.read(outcome.doc_id, outcome.source_path, outcome.n_words)
+        reuse.processed(outcome.doc_id, outcome.source_path, outcome.part, outcome.n_words, outcome.mentions)
     progress.close()
     processed = time.perf_counter()
+    n_reused = _add_stored(reuse, mentions, documents)
     failures.sort(key=lambda f: (f["path"], f["doc_id"], f["component"]))
     _mark_failures(records, failures)
     rows: ExportRows = rows_for(cluster_mentions(mentions))
+    process_seconds = processed - started - load_seconds
     report = {
-        "model": choice.name, "model_note": choice.note, "processes": processes, "engine": engine, "limits": limits,
+        "model": model, "model_note": model_note, "processes": processes, "engine": engine, "limits": limits,
+        "incremental": {**reuse.counts(), "parts_processed": n_docs, "parts_reused": n_reused,
+                        "note": reuse.previous.note},
         "files": [record.as_dict() for record in records],
         "failed_documents": failures,
-        "counts": _counts(records, n_docs, n_words, len(rows.mentions), len(rows.events)),
-        "timings": {"load_seconds": round(loaded - started, 2), "process_seconds": round(processed - loaded, 2),
+        "counts": _counts(records, n_docs + n_reused, n_words, len(rows.mentions), len(rows.events)),
+        "timings": {"load_seconds": round(load_seconds, 2), "process_seconds": round(process_seconds, 2),
                     "total_seconds": round(time.perf_counter() - started, 2),
-                    "words_per_second": round(n_words / max(processed - loaded, 1e-9))},
+                    "words_per_second": round(n_words / max(process_seconds, 1e-9))},
         "tables": {"mentions": (MENTION_COLUMNS, rows.mentions), "events": (EVENT_COLUMNS, rows.events),
                    "participants": (PARTICIPANT_COLUMNS, rows.participants),
                    "documents": (DOCUMENT_COLUMNS, documents.rows(failures, rows.mentions))},
     }
     return mentions, report
+
+
+def _outcomes(settings: Settings, choice: ModelChoice, use_model: bool | None, articles: Iterable[Article],
+              rules, processes: int, failures: list[dict], engine: str = "local",
+              scheduler: str | None = None) -> Iterator[Outcome]:
+    """The engine: this process, worker processes, or a Dask cluster."""
+    from pipeline.components.assemble import build_pipeline
+
+    if engine == "dask":
+        from pipeline.execution.dask_engine import process_on_dask  # dask loads only for this engine
+
+        workers = processes if processes > 1 else max(2, os.cpu_count() or 1)  # every core unless told
+        return process_on_dask(partial(build_pipeline, settings, use_model), articles, rules, settings.batch_size,
+                               settings.min_confidence, failures, scheduler, workers)
+    if processes == 1:
+        return process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
+    build = partial(build_pipeline, settings, use_model)
+    return process_in_workers(choice.nlp, build, articles, rules, settings.batch_size, settings.min_confidence,
+                              processes, failures)
+
+
+def _add_stored(reuse: Reuse, mentions: list[Mention], documents: DocumentLedger) -> int:
+    """The mentions of unchanged parts (and, with keep_missing, of documents no longer in the input) join
+    this run's; the number of parts reused."""
+    for key, stored in reuse.reused.items():
+        mentions.extend(stored.mentions)
+        documents.read(key[0], stored.source_path, stored.n_words)
+    if reuse.keep_missing:
+        for key, stored in reuse.missing().items():
+            mentions.extend(stored.mentions)
+            documents.kept(key[0], stored)
+            reuse.store[key] = stored
+    return len(reuse.reused)
 
 
 def run_limits(settings: Settings) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.run
+import pipeline.components.assemble
 from pipeline.cli import main
 from tests.conftest import ARTICLES, write_config
 
@@ -23,7 +23,7 @@ PRED_HEADER = ("doc_id,event_id,participants,participant_ids,participant_countri
 @pytest.fixture
 def summits(monkeypatch, rule_pipeline):
     """Invoke the CLI in-process; `summits run` reuses the session's pipeline instead of building one."""
-    monkeypatch.setattr(pipeline.run, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
+    monkeypatch.setattr(pipeline.components.assemble, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
     runner = CliRunner()
     return lambda *args: runner.invoke(main, list(args))
 
@@ -259,3 +259,17 @@ def test_a_file_of_one_six_megabyte_paragraph_is_processed_and_its_folder_too(su
     assert int(most.replace(",", "")) == report["limits"]["part_chars"] <= 100_000
     assert int(parts) * report["limits"]["part_chars"] >= 5_700_000
     assert {row["doc_id"] for row in read_rows(tmp_path / "out" / "mentions.csv")} == {"meeting_credit"}
+
+
+def test_a_glob_pattern_and_a_list_file_name_the_inputs(summits, tmp_path):
+    config = project(tmp_path)
+    (tmp_path / "lijst.txt").write_text(f"{ARTICLES / 'no_header.txt'}\n", encoding="utf-8")
+    result = summits("run", str(ARTICLES / "cp1*.txt"), "--list", str(tmp_path / "lijst.txt"), "--config", str(config),
+                     "--out", str(tmp_path / "uit"))
+    assert result.exit_code == 0, result.output
+    assert {row["doc_id"] for row in read_rows(tmp_path / "uit" / "mentions.csv")} == {"cp1252", "no_header"}
+
+
+def test_a_pattern_that_matches_nothing_is_one_line_and_exit_2(summits, tmp_path):
+    result = summits("run", str(tmp_path / "geen-*.txt"), "--config", str(project(tmp_path)))
+    assert_one_line_error(result, 2, "no file matches", "geen-*.txt")

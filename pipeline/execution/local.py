@@ -20,6 +20,7 @@ class Outcome:
     mentions: list[Mention]
     n_words: int
     source_path: str = ""  # with doc_id, names the document (two files may give the same id)
+    part: int = 0  # of a text cut into parts
 
 
 def failure(article: Article | None, component: str, error: Exception | str) -> dict:
@@ -41,7 +42,8 @@ def process_here(nlp, articles: Iterable[Article], rules, batch_size: int, min_c
         in_flight.pop((article.doc_id, article.part), None)
         kept = [m for m in doc._.mentions or [] if m.confidence >= min_confidence]
         n_words = sum(1 for token in doc if not token.is_space and not token.is_punct)
-        yield Outcome(article.doc_id, to_original(kept, article, doc._.clean), n_words, article.source_path)
+        yield Outcome(article.doc_id, to_original(kept, article, doc._.clean), n_words, article.source_path,
+                      article.part)
     failed = {f["doc_id"] for f in failures}
     for key in sorted(in_flight):  # a document nlp.pipe dropped without a word: never silent
         if key[0] not in failed:

@@ -8,6 +8,7 @@ exact text (no spreadsheet marks). The database adds the views analysts write fi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -48,13 +49,15 @@ def _select(columns: tuple[str, ...]) -> str:
     return ", ".join(parts)
 
 
-def write_database(folder: Path, tables: dict[str, tuple[tuple[str, ...], list[dict]]]) -> list[Path]:
-    """`summits.duckdb` and `<table>.parquet` in `folder` from {table: (columns, rows)}; the paths written."""
+def write_database(folder: Path, tables: dict[str, tuple[tuple[str, ...], list[dict]]],
+                   also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> list[Path]:
+    """`summits.duckdb` and `<table>.parquet` in `folder` from {table: (columns, rows)}, then `also` on the
+    open database (what an incremental run keeps); the paths written."""
     path = folder / DATABASE_NAME
     written = [path]
     with duckdb.connect(str(path)) as connection:
         for name, (columns, rows) in tables.items():
-            frame = pd.DataFrame([[_storable(row[column]) for column in columns] for row in rows],
+            frame = pd.DataFrame([[storable(row[column]) for column in columns] for row in rows],
                                  columns=list(columns), dtype=object)
             connection.register("incoming", frame)
             connection.execute(f"CREATE TABLE {name} AS SELECT {_select(columns)} FROM incoming")
@@ -64,10 +67,12 @@ def write_database(folder: Path, tables: dict[str, tuple[tuple[str, ...], list[d
             written.append(parquet)
         for name, query in VIEWS.items():
             connection.execute(f"CREATE VIEW {name} AS {query}")
+        if also is not None:
+            also(connection)
     return written
 
 
-def _storable(value: object) -> object:
+def storable(value: object) -> object:
     """A file name in another encoding reaches us with surrogates ("caf\\udce9"): stored as "\\udce9", as the
     CSV writer writes it, never an error that loses the run."""
     if isinstance(value, str) and not value.isascii():

@@ -28,6 +28,17 @@ class DocumentLedger:
         else:
             row["n_parts"] += 1
 
+    def kept(self, doc_id: str, stored) -> None:
+        """A document of an earlier run that is not in this run's input, kept with --keep-missing."""
+        key = (doc_id, stored.source_path)
+        first = stored.mentions[0] if stored.mentions else None
+        row = self._rows.setdefault(key, {
+            "doc_id": doc_id, "source_path": stored.source_path, "published": first.published if first else "",
+            "url": first.url if first else "", "outlet": first.outlet if first else "", "title": "",
+            "status": "kept", "error": "", "n_parts": 0, "n_words": 0, "n_mentions": 0})
+        row["n_parts"] += 1
+        row["n_words"] += stored.n_words
+
     def read(self, doc_id: str, source_path: str, n_words: int) -> None:
         key = (doc_id, source_path)
         if key in self._rows:

@@ -1,6 +1,6 @@
 """Date-aware actor knowledge: who is who, and who held which office where on a given date.
 
-Loaded from models/actors/*.tsv (format in models/actors/README.md). PETRARCH and NGEC showed that
+Loaded from models/actors/*.tsv (format in each file's header and models/README.md). PETRARCH and NGEC showed that
 date-bounded actor dictionaries are the core of actor coding; this is that, for Dutch news.
 """
 from __future__ import annotations

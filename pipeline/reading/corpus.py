@@ -1,8 +1,9 @@
 """Read input files into Articles, one at a time, accounting for every file.
 
 Inputs are `.txt` files (first line ` date YYYY-MM[-DD] ` then the first paragraph) and `.jsonl` feeds
-(`{"id", "date", "text"}` per line). Nothing here raises on one bad file: each problem becomes an entry
-in the run report and the stream goes on.
+(`{"id", "date", "text"}` per line), also gzip-compressed (`.jsonl.gz`). A feed is read line by line, so
+a feed of any size never sits in memory whole. Nothing here raises on one bad file: each problem becomes
+an entry in the run report and the stream goes on.
 
 Character offsets (`char_start`/`char_end` downstream) count characters of the file decoded as it is:
 a UTF-8 byte-order mark and `\r\n` line ends are kept, as `open(path, encoding="utf-8", newline="")`
@@ -11,15 +12,23 @@ reads them. For `.jsonl` they count characters of the record's "text" value.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import gzip
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from pipeline.records import Article, PartialDate
 
-INPUT_SUFFIXES = (".txt", ".jsonl")
+INPUT_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+FEED_SUFFIXES = (".jsonl", ".jsonl.gz")
+# A feed's date may be a timestamp (ISO 8601 / RFC 3339); its calendar day is taken where the news was
+# published: Dutch and Flemish newsrooms are on Central European time, whatever zone the feed writes.
+NEWSROOM_TIMEZONE = "Europe/Amsterdam"
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 # ` date 2019-04 ` or `date 2019-04-25`: the header the news export writes on the first line.
 DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -58,7 +67,7 @@ def iter_input_files(paths: Iterable[Path], records: list[FileRecord]) -> Iterat
     for path in paths:
         if path.is_dir():
             children = [child for child in sorted(path.rglob("*"))
-                        if child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith(".")]
+                        if is_input_name(child.name) and not child.name.startswith(".")]
             if not children:
                 records.append(FileRecord(str(path), "skipped", "folder holds no .txt or .jsonl files"))
             yield from children
@@ -66,6 +75,10 @@ def iter_input_files(paths: Iterable[Path], records: list[FileRecord]) -> Iterat
             yield path
         else:
             records.append(FileRecord(str(path), "skipped", "path does not exist"))
+
+
+def is_input_name(name: str) -> bool:
+    return name.lower().endswith(INPUT_SUFFIXES)
 
 
 def _resolved(path: Path) -> Path | None:
@@ -108,14 +121,16 @@ def read_files(files: Iterable[Path], options: ReadOptions, records: list[FileRe
             record.status, record.reason = "skipped", reason
             continue
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            record.status, record.reason = "skipped", f"unreadable: {error.strerror or error}"
-            continue
-        if path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl(data, path, options, record)
-        else:
-            yield from _read_txt(data, path, options, record)
+            if path.name.lower().endswith(FEED_SUFFIXES):
+                yield from _read_feed(path, options, record)
+            else:
+                yield from _read_txt(path.read_bytes(), path, options, record)
+        except (OSError, EOFError, zlib.error) as error:  # unreadable, or a truncated or corrupt .gz
+            if not record.doc_ids:
+                record.status = "skipped"
+            elif record.status == "processed":
+                record.status = "partial"
+            record.reason = f"unreadable: {getattr(error, 'strerror', None) or error}"
         _note_reused_ids(record, owners)
 
 
@@ -203,13 +218,47 @@ def _read_txt(data: bytes, path: Path, options: ReadOptions, record: FileRecord)
     yield from _make_articles(path.stem, text, published, body_start, str(path), options, record)
 
 
-def _read_jsonl(data: bytes, path: Path, options: ReadOptions, record: FileRecord) -> Iterator[Article]:
-    text, note = decode_text(data)
-    if text is None:
-        record.status, record.reason = "skipped", note
+def _feed_lines(path: Path, record: FileRecord) -> Iterator[str] | None:
+    """A feed's lines, decoded one at a time; None (and the reason in `record`) for a binary file. A line that
+    is not UTF-8 is decoded as cp1252 and noted; a UTF-16 feed is decoded whole."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as stream:
+        head = stream.read(8192)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        with opener(path, "rb") as stream:
+            text, note = decode_text(stream.read())
+        if text is None:
+            record.status, record.reason = "skipped", note
+            return None
+        record.notes.append(note)
+        return iter(_FEED_LINE_END.split(text.lstrip("\ufeff")))
+    return _decoded_lines(opener, path, record)
+
+
+def _decoded_lines(opener, path: Path, record: FileRecord) -> Iterator[str]:
+    noted = False
+    with opener(path, "rb") as stream:
+        for number, raw in enumerate(stream):
+            raw = raw.rstrip(b"\n")
+            raw = raw[:-1] if raw.endswith(b"\r") else raw
+            if number == 0:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            for piece in raw.split(b"\r"):  # a lone carriage return ends a line too
+                try:
+                    yield piece.decode("utf-8")
+                except UnicodeDecodeError:
+                    if not noted:
+                        record.notes.append(f"not UTF-8 from line {number + 1}: such lines decoded as cp1252")
+                        noted = True
+                    yield piece.decode("cp1252", errors="replace")
+
+
+def _read_feed(path: Path, options: ReadOptions, record: FileRecord) -> Iterator[Article]:
+    lines = _feed_lines(path, record)
+    if lines is None:
         return
     bad_lines = 0
-    for number, line in enumerate(_FEED_LINE_END.split(text.lstrip("\ufeff")), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -266,15 +315,28 @@ def _encodable(value: str) -> bool:
 
 
 def _record_date(value: object, doc_id: str, record: FileRecord) -> PartialDate | None:
-    """A feed record's date; a malformed one is noted and the text still read (like a bad header)."""
+    """A feed record's date (a date, or a timestamp: its day in the newsroom's time zone); a malformed one
+    is noted and the text still read (like a bad header)."""
     if value in (None, ""):
         record.notes.append(f"{doc_id}: no date")
         return None
     try:
+        if isinstance(value, str) and _TIMESTAMP.match(value):
+            return newsroom_day(value)
         return PartialDate.parse(str(value))
     except ValueError:
         record.notes.append(f"{doc_id}: malformed date {value!r}")
         return None
+
+
+def newsroom_day(timestamp: str) -> PartialDate:
+    """The calendar day of an ISO 8601 / RFC 3339 timestamp in the newsroom's time zone
+    ("2023-05-09T23:30:00Z" is 10 May in Amsterdam); a timestamp without a zone is taken as local."""
+    moment = dt.datetime.fromisoformat(timestamp.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    if moment.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+        moment = moment.astimezone(ZoneInfo(NEWSROOM_TIMEZONE))
+    return PartialDate(moment.year, moment.month, moment.day)
 
 
 def _make_articles(doc_id: str, text: str, published: PartialDate | None, body_start: int, source: str,

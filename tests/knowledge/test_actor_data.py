@@ -232,3 +232,26 @@ def test_aliases_contain_required_dutch_spellings():
                 "Netanyahu", "Khamenei", "Chamenei", "Rohani", "Pezeshkian", "Raisi", "Modi", "Lula",
                 "Bolsonaro", "Mohammed bin Salman", "Moon Jae-in", "Yoon Suk-yeol", "Jiang Zemin", "Hu Jintao"]
     assert [spelling for spelling in required if spelling not in aliases] == []
+
+
+def _qids_of_several_people(rows: list[Row]) -> dict[str, set[str]]:
+    """QIDs that rows give to more than one name: one of the names is wrong, or one person has two names."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.cells["qid"]:
+            names[row.cells["qid"]].add(row.cells["name"])
+    return {qid: people for qid, people in names.items() if len(people) > 1}
+
+
+def test_no_qid_for_two_people():
+    assert _qids_of_several_people(ROWS) == {}
+
+
+def test_every_office_holder_has_a_start():
+    assert [r.where for r in ROWS if not r.cells["start"]] == []
+
+
+def test_qid_check_on_made_up_rows():
+    rows = [Row("a", {"name": "A", "qid": "Q1"}), Row("b", {"name": "B", "qid": "Q1"}),
+            Row("c", {"name": "A", "qid": "Q1"}), Row("d", {"name": "C", "qid": ""})]
+    assert _qids_of_several_people(rows) == {"Q1": {"A", "B"}}

@@ -342,3 +342,57 @@ def test_particles_of_arabic_names_do_not_make_dutch_news_foreign():
     assert "bin" in particles
     assert language_problem(text, OPTIONS).startswith("not Dutch")  # counted as foreign words they dominate
     assert language_problem(text, ReadOptions(function_words=FUNCTION_WORDS, name_particles=particles)) == ""
+
+
+# --- feeds at scale (issue 16) -------------------------------------------------------------------------
+FEED_TEXT = "Poetin en Kim ontmoetten elkaar donderdag in Vladivostok, waar zij over de toekomst van de regio spraken."
+
+
+def feed_lines(*records: dict) -> bytes:
+    return "".join(json.dumps(record) + "\n" for record in records).encode("utf-8")
+
+
+def test_gzip_feed_is_read_like_a_plain_one(tmp_path):
+    import gzip
+    data = feed_lines({"id": "a", "date": "2019-04-26", "text": FEED_TEXT}, {"id": "b", "date": "2019-04-27", "text": FEED_TEXT})
+    (tmp_path / "feed.jsonl").write_bytes(data)
+    (tmp_path / "packed.jsonl.gz").write_bytes(gzip.compress(data))
+    plain, _ = read([tmp_path / "feed.jsonl"])
+    packed, records = read([tmp_path / "packed.jsonl.gz"])
+    assert [(a.doc_id, a.raw_text, a.published) for a in packed] == [(a.doc_id, a.raw_text, a.published) for a in plain]
+    assert packed[0].source_path.endswith("packed.jsonl.gz:1") and records[0].status == "processed"
+
+
+def test_a_folder_lists_gzip_feeds(tmp_path):
+    import gzip
+    (tmp_path / "packed.jsonl.gz").write_bytes(gzip.compress(feed_lines({"id": "a", "date": "2019", "text": FEED_TEXT})))
+    assert [a.doc_id for a in read([tmp_path])[0]] == ["a"]
+
+
+def test_a_corrupt_gzip_feed_is_skipped_with_the_reason(tmp_path):
+    (tmp_path / "broken.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00 this is no gzip stream")
+    articles, records = read([tmp_path / "broken.jsonl.gz"])
+    assert articles == [] and records[0].status == "skipped" and records[0].reason.startswith("unreadable")
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("2023-05-10T08:00:00Z", PartialDate(2023, 5, 10)),
+    ("2023-05-09T23:30:00Z", PartialDate(2023, 5, 10)),  # after midnight in Amsterdam (UTC+2 in May)
+    ("2023-01-09T23:30:00Z", PartialDate(2023, 1, 10)),  # UTC+1 in winter
+    ("2023-01-09T22:30:00Z", PartialDate(2023, 1, 9)),
+    ("2023-05-10T01:00:00+05:00", PartialDate(2023, 5, 9)),
+    ("2023-05-10 08:00", PartialDate(2023, 5, 10)),  # no zone: as written
+])
+def test_a_feed_timestamp_gives_the_day_in_the_newsroom(tmp_path, stamp, day):
+    (tmp_path / "feed.jsonl").write_bytes(feed_lines({"id": "a", "date": stamp, "text": FEED_TEXT}))
+    (article,), records = read([tmp_path / "feed.jsonl"])
+    assert article.published == day and not any("malformed" in note for note in records[0].notes)
+
+
+def test_a_feed_line_in_cp1252_is_read_and_noted_once(tmp_path):
+    good = json.dumps({"id": "a", "date": "2019", "text": FEED_TEXT}).encode("utf-8")
+    latin = json.dumps({"id": "b", "date": "2019", "text": FEED_TEXT + " Café"}, ensure_ascii=False).encode("cp1252")
+    (tmp_path / "feed.jsonl").write_bytes(good + b"\n" + latin + b"\r\n" + latin.replace(b'"b"', b'"c"') + b"\n")
+    articles, records = read([tmp_path / "feed.jsonl"])
+    assert [a.doc_id for a in articles] == ["a", "b", "c"] and articles[1].raw_text.endswith("Café")
+    assert [note for note in records[0].notes if "cp1252" in note] == ["not UTF-8 from line 2: such lines decoded as cp1252"]
