@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from spacy.language import Language
 
-import pipeline.run
+import pipeline.components.assemble
 from pipeline.cli import main
 from pipeline.components.assemble import build_pipeline
 from pipeline.execution.dask_engine import local_cluster, process_on_dask
@@ -140,7 +140,7 @@ def test_document_that_kills_its_worker_twice_is_failed_and_the_others_go_on(clu
 
 
 def test_scheduler_out_of_reach_is_a_usage_error_and_the_outputs_are_kept(tmp_path, monkeypatch, rule_pipeline):
-    monkeypatch.setattr(pipeline.run, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
+    monkeypatch.setattr(pipeline.components.assemble, "build_pipeline", lambda settings, use_model=True: rule_pipeline)
     result = CliRunner().invoke(main, ["run", str(ARTICLES / "meeting_credit.txt"), "--out", str(tmp_path / "out"),
                                        "--config", str(REPO / "config.yaml"), "--engine", "dask",
                                        "--scheduler", "no address"])
