@@ -133,27 +133,34 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     progress = tqdm(total=len(files), desc="files", unit="file", file=sys.stderr,
                     disable=None if show_progress is None else not show_progress)
     failures: list[dict] = []
-    mentions, n_docs, n_words, load_seconds = [], 0, 0, 0.0
+    mentions, n_docs, n_words = [], 0, 0
     documents = DocumentLedger()
     fresh = reuse.only_fresh(_counting_files(read_files(files, options, records), records, progress, documents))
     first = next(fresh, None)
     processes = max(1, processes or settings.n_process)
+    loaded = {"seconds": 0.0, "model": ("", "not loaded: no document needed processing")}
+
+    def ready(seconds: float, model: tuple[str, str]) -> None:
+        """The engine's pipeline is loaded: its time is load time, not processing time."""
+        loaded.update(seconds=seconds, model=model)
+        progress.write(f"summits: {model[1]}", file=sys.stderr)
+        progress.set_description("files")
+        progress.reset(total=len(files))
+        progress.update(len(records))
+
     if first is None:
-        model, model_note, outcomes = "", "not loaded: no document needed processing", iter(())
+        outcomes = iter(())
+    elif engine == "dask":  # the workers build the pipeline; this process needs none
+        progress.set_description("starting the cluster")
+        outcomes = _on_dask(settings, use_model, chain([first], fresh), rules, processes, failures, scheduler, ready)
     else:
         from pipeline.components.assemble import build_pipeline
 
         progress.set_description("loading")
         loading = time.perf_counter()
         choice = choice or build_pipeline(settings, use_model)
-        load_seconds = time.perf_counter() - loading
-        progress.write(f"summits: {choice.note}", file=sys.stderr)
-        progress.set_description("files")
-        progress.reset(total=len(files))
-        progress.update(len(records))
-        model, model_note = choice.name, choice.note
-        outcomes = _outcomes(settings, choice, use_model, chain([first], fresh), rules, processes, failures, engine,
-                             scheduler)
+        ready(time.perf_counter() - loading, (choice.name, choice.note))
+        outcomes = _outcomes(settings, choice, use_model, chain([first], fresh), rules, processes, failures)
     for outcome in outcomes:
         n_docs += 1
         n_words += outcome.n_words
@@ -166,6 +173,8 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     failures.sort(key=lambda f: (f["path"], f["doc_id"], f["component"]))
     _mark_failures(records, failures)
     rows: ExportRows = rows_for(cluster_mentions(mentions))
+    load_seconds = loaded["seconds"]
+    model, model_note = loaded["model"]
     process_seconds = processed - started - load_seconds
     report = {
         "model": model, "model_note": model_note, "processes": processes, "engine": engine, "limits": limits,
@@ -184,18 +193,23 @@ def _extract(settings: Settings, files: list[Path], records: list[FileRecord], o
     return mentions, report
 
 
+def _on_dask(settings: Settings, use_model: bool | None, articles: Iterable[Article], rules, processes: int,
+             failures: list[dict], scheduler: str | None, ready) -> Iterator[Outcome]:
+    """The Dask engine: a LocalCluster of `processes` workers (every core unless told), or the cluster at
+    `scheduler`."""
+    from pipeline.components.assemble import build_pipeline
+    from pipeline.execution.dask_engine import process_on_dask  # dask loads only for this engine
+
+    workers = processes if processes > 1 else max(2, os.cpu_count() or 1)
+    return process_on_dask(partial(build_pipeline, settings, use_model), articles, rules, settings.batch_size,
+                           settings.min_confidence, failures, scheduler, workers, ready)
+
+
 def _outcomes(settings: Settings, choice: ModelChoice, use_model: bool | None, articles: Iterable[Article],
-              rules, processes: int, failures: list[dict], engine: str = "local",
-              scheduler: str | None = None) -> Iterator[Outcome]:
-    """The engine: this process, worker processes, or a Dask cluster."""
+              rules, processes: int, failures: list[dict]) -> Iterator[Outcome]:
+    """The local engine: this process, or worker processes."""
     from pipeline.components.assemble import build_pipeline
 
-    if engine == "dask":
-        from pipeline.execution.dask_engine import process_on_dask  # dask loads only for this engine
-
-        workers = processes if processes > 1 else max(2, os.cpu_count() or 1)  # every core unless told
-        return process_on_dask(partial(build_pipeline, settings, use_model), articles, rules, settings.batch_size,
-                               settings.min_confidence, failures, scheduler, workers)
     if processes == 1:
         return process_here(choice.nlp, articles, rules, settings.batch_size, settings.min_confidence, failures)
     build = partial(build_pipeline, settings, use_model)

@@ -9,8 +9,8 @@ config.yaml): the local engine on one process; the Dask engine on a LocalCluster
 that the run starts and stops (what `summits run --engine dask` does); and the Dask engine on a
 LocalCluster of as many workers that this script started before the run, with spaCy and the project
 imported (what `--scheduler` does). Documents/s is over the pipeline loop (the run report's
-process_seconds): the first Dask figure pays for starting the cluster and for a pipeline built in every
-worker, the second only for the pipelines. Target (issue 16): 2 workers at 1.6x the documents/s of one
+process_seconds): for the local engine after its pipeline is built, for the Dask engine after the cluster
+has started and every worker has built its pipeline (the run report's load_seconds holds that time). Target (issue 16): 2 workers at 1.6x the documents/s of one
 process or more, with the four tables (mentions, events, participants, documents) byte for byte the same.
 """
 from __future__ import annotations

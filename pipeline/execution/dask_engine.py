@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,14 +46,21 @@ class _Job:
 
 def process_on_dask(build: Callable[[], object], articles: Iterable[Article], rules, batch_size: int,
                     min_confidence: float, failures: list[dict], scheduler: str | None = None,
-                    workers: int = 2) -> Iterator[Outcome]:
+                    workers: int = 2, ready: Callable[[float, tuple[str, str]], None] | None = None
+                    ) -> Iterator[Outcome]:
     """Like `process_here` on a Dask cluster: the one at `scheduler` (an address such as
     tcp://10.0.0.5:8786), else a LocalCluster of `workers` processes. `build` is a picklable callable
-    without arguments that returns the pipeline's ModelChoice, e.g. partial(build_pipeline, settings)."""
+    without arguments that returns the pipeline's ModelChoice, e.g. partial(build_pipeline, settings).
+    Every worker builds its pipeline before the first batch; `ready(seconds, (model name, note))` is told
+    how long the cluster took to be ready (start and builds: the engine's load time)."""
     from distributed import KilledWorker
 
+    started = time.perf_counter()
     job = _Job(uuid.uuid4().hex, build, rules, batch_size, min_confidence)
     with _quiet_logs(), _client(scheduler, workers) as client:
+        model = _warm_up(client, job)
+        if ready is not None:
+            ready(time.perf_counter() - started, model)
         ahead = BATCHES_PER_THREAD * max(1, sum(client.nthreads().values()))
         suspects: list[Article] = []  # the documents of batches that failed twice
 
@@ -145,11 +153,27 @@ def _work(job: _Job, batch: list[Article]) -> tuple[list[Outcome], list[dict]]:
     return outcomes, failed
 
 
+def _warm_up(client, job: _Job) -> tuple[str, str]:
+    """One task per worker that builds its pipeline, so that batches meet a ready worker (and the time a
+    worker takes to build is counted as loading, as for the local engine); the model's (name, note)."""
+    tasks = [client.submit(_model_of, job, key=f"summits-{job.run}-warm-{number}", workers=[address],
+                           allow_other_workers=False, pure=False)
+             for number, address in enumerate(sorted(client.nthreads()))]
+    models = [task.result() for task in tasks]
+    return models[0] if models else ("", "")
+
+
+def _model_of(job: _Job) -> tuple[str, str]:
+    _pipeline(job)
+    return _THIS_THREAD.model
+
+
 def _pipeline(job: _Job):
     """This thread's pipeline for `job`'s run, built on its first batch (not per task)."""
     if getattr(_THIS_THREAD, "run", None) != job.run:
         _THIS_THREAD.nlp = None  # the previous run's pipeline goes before the new one is built
-        _THIS_THREAD.nlp, _THIS_THREAD.run = job.build().nlp, job.run
+        choice = job.build()
+        _THIS_THREAD.nlp, _THIS_THREAD.run, _THIS_THREAD.model = choice.nlp, job.run, (choice.name, choice.note)
     return _THIS_THREAD.nlp
 
 
