@@ -56,6 +56,12 @@ benchmark-run: $(DEV)       ## scaling and throughput of `summits run` on synthe
 benchmark-merge: $(DEV)     ## cross-document merging of 10,000 and 100,000 synthetic mentions
 	$(BIN)/python scripts/benchmark_merge.py
 
+benchmark-incremental: $(DEV)  ## a full run over 1,000 synthetic documents, again unchanged, again with 10 added
+	$(BIN)/python scripts/benchmark_incremental.py
+
+benchmark-dask: $(DEV)      ## the Dask engine on a 2-worker LocalCluster against one process, 10,000 documents
+	$(BIN)/python scripts/benchmark_dask.py
+
 model: $(DEV)               ## retrain models/nl_summit_sm from training_data_dir (about an hour, one thread)
 	$(BIN)/summits train-model
 
@@ -63,4 +69,5 @@ clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.json outputs/*.md outputs/*.parquet outputs/*.duckdb outputs/report.html \
 	  outputs/charts outputs/dev outputs/heldout outputs/realistic
 
-.PHONY: setup browser run report test evaluate benchmark-dates benchmark-run benchmark-merge model clean
+.PHONY: setup browser run report test evaluate benchmark-dates benchmark-run benchmark-merge benchmark-incremental \
+	benchmark-dask model clean
