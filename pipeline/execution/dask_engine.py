@@ -17,10 +17,9 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from pipeline.execution.local import Outcome, failure, process_here
+from pipeline.execution.local import Outcome, batches, failure, process_here
 from pipeline.records import Article
 
 ALLOWED_FAILURES = 1  # a worker may die once under a task: the task is tried twice, then KilledWorker
@@ -71,7 +70,7 @@ def process_on_dask(build: Callable[[], object], articles: Iterable[Article], ru
                 why = WORKER_DIED if isinstance(error, KilledWorker) else error
                 failures.append(failure(batch[0], "worker process", why))
 
-        yield from _run_tasks(client, job, _batches(articles, batch_size), ahead, failures, lost)
+        yield from _run_tasks(client, job, batches(articles, batch_size), ahead, failures, lost)
         alone = ([article] for article in sorted(suspects, key=lambda a: (a.doc_id, a.part)))
         yield from _run_tasks(client, job, alone, ahead, failures, lost)
 
@@ -175,9 +174,3 @@ def _pipeline(job: _Job):
         choice = job.build()
         _THIS_THREAD.nlp, _THIS_THREAD.run, _THIS_THREAD.model = choice.nlp, job.run, (choice.name, choice.note)
     return _THIS_THREAD.nlp
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
-        yield batch

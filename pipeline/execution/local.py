@@ -4,7 +4,7 @@ document costs only itself; its failure is recorded with the component that rais
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from pipeline.export.offsets import to_original
@@ -103,3 +103,10 @@ def _set_error_handler(nlp, handler) -> None:
             proc.set_error_handler(handler)
         except AttributeError:
             pass
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """The articles in lists of `size` (the last one shorter), read as they are needed."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -12,10 +12,9 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from pipeline.execution.local import Outcome, failure, process_here
+from pipeline.execution.local import Outcome, batches, failure, process_here
 from pipeline.records import Article
 
 _WORKER: dict = {}  # this process's pipeline and settings: set before forking, or built by `_start`
@@ -30,7 +29,7 @@ def process_in_workers(nlp, build: Callable[[], object], articles: Iterable[Arti
     pool = _pool(processes)
     pending: dict[Future, list[Article]] = {}
     try:
-        for batch in _batches(articles, batch_size):
+        for batch in batches(articles, batch_size):
             while len(pending) >= 2 * processes:  # a few batches ahead of the workers: memory stays flat
                 pool = yield from _collect(pool, pending, suspects, failures, processes)
             pending[pool.submit(_work, batch)] = batch
@@ -107,9 +106,3 @@ def _work(batch: list[Article]) -> tuple[list[Outcome], list[dict]]:
     outcomes = list(process_here(_WORKER["nlp"], batch, _WORKER["rules"], _WORKER["batch_size"],
                                  _WORKER["min_confidence"], failures))
     return outcomes, failures
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
-        yield batch
