@@ -71,8 +71,9 @@ def process_on_dask(build: Callable[[], object], articles: Iterable[Article], ru
                 failures.append(failure(batch[0], "worker process", why))
 
         yield from _run_tasks(client, job, batches(articles, batch_size), ahead, failures, lost)
+        # one task at a time: a document that kills its worker must not take a neighbour queued there with it
         alone = ([article] for article in sorted(suspects, key=lambda a: (a.doc_id, a.part)))
-        yield from _run_tasks(client, job, alone, ahead, failures, lost)
+        yield from _run_tasks(client, job, alone, 1, failures, lost)
 
 
 def local_cluster(workers: int):
