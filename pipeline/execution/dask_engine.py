@@ -25,6 +25,7 @@ from pipeline.records import Article
 ALLOWED_FAILURES = 1  # a worker may die once under a task: the task is tried twice, then KilledWorker
 RETRIES = 1  # a task that raises is tried once more, so twice in all
 BATCHES_PER_THREAD = 3  # in flight per worker thread: the workers never wait, memory stays flat
+CONNECT_SECONDS = 10  # a scheduler that does not answer in this time is out of reach (Dask's default: 30)
 WORKER_DIED = "the worker process died on this document (killed, out of memory or crashed)"
 _THIS_THREAD = threading.local()  # in a worker: the run it last worked for and that run's pipeline
 
@@ -95,7 +96,7 @@ def _client(scheduler: str | None, workers: int):
             yield client
         return
     try:
-        client = Client(scheduler, set_as_default=False)
+        client = Client(scheduler, set_as_default=False, timeout=CONNECT_SECONDS)
     except (OSError, ValueError) as error:  # a timeout is an OSError, a malformed address a ValueError
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     with client:  # closes the connection, not the cluster
