@@ -28,10 +28,13 @@ PartKey = tuple[str, str, int]  # (doc_id, input file without a feed line number
 
 
 def part_key(article: Article) -> PartKey:
+    return key_of(article.doc_id, article.source_path, article.part)
+
+
+def key_of(doc_id: str, source_path: str, part: int) -> PartKey:
     """A document part's identity across runs: a feed record keeps it when lines are added above it."""
-    path, _, line = article.source_path.rpartition(":")
-    source = path if path and line.isdigit() else article.source_path
-    return article.doc_id, source, article.part
+    path, _, line = source_path.rpartition(":")
+    return doc_id, path if path and line.isdigit() else source_path, part
 
 
 def content_hash(article: Article) -> str:
@@ -142,7 +145,7 @@ class Reuse:
         return self.unchanged if self.previous.reusable else {}
 
     def processed(self, doc_id: str, source_path: str, part: int, n_words: int, mentions: list[Mention]) -> None:
-        key = part_key(Article(doc_id, None, "", source_path, part=part))
+        key = key_of(doc_id, source_path, part)
         if key in self.hashes:
             self.store[key] = StoredPart(self.hashes[key], n_words, mentions, source_path)
 
