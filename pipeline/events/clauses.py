@@ -58,7 +58,8 @@ def _clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
         closing = _closing_comma(sent, i, lexicon) if after_a_comma else None
         found.append(Clause(start, i, head))
         if closing is None:
-            start, head = i, None
+            # "Trump is de eerste die een onderhoud krijgt met Naruhito": the clause's subject is Trump's
+            start, head = i, ((head or (start, start))[0], i) if _after_predicate(words, start, i, lexicon) else None
             continue
         found.append(Clause(i, closing + 1, None, i - 2, relative=True))
         head = (found[-2].head or (found[-2].start, found[-2].start))[0], found[-2].end
@@ -68,6 +69,17 @@ def _clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
 
 
 _CLAUSES = "summits.surface.clauses"
+PREDICATE_REACH = 4  # words between the relative pronoun and "eerste" ("de eerste buitenlandse leider die")
+
+
+def _after_predicate(words: list[str], start: int, relative: int, lexicon: EventLexicon) -> bool:
+    """A relative clause word right after "<copula> de eerste/enige/laatste ...": its subject is the
+    subject of the clause it follows."""
+    if words[relative] not in lexicon.words("relative_subject"):
+        return False
+    reach = range(max(start, relative - PREDICATE_REACH), relative)
+    predicate = next((i for i in reach if words[i] in lexicon.words("predicate_relative")), None)
+    return predicate is not None and any(words[i] in lexicon.words("copula") for i in range(start, predicate))
 
 
 def _closing_comma(sent: Span, opening: int, lexicon: EventLexicon) -> int | None:

@@ -463,3 +463,20 @@ def test_host_and_guest_wording_is_a_meeting(text):
 
 def test_a_guest_of_an_organisation_meets_nobody():
     assert meetings("Premier Modi was in Hiroshima als gast van de G7, net als president Lula.", "2023-05-21") == []
+
+
+@pytest.mark.parametrize("text, published, participants", [
+    # "X is de eerste (...) die ...": the relative clause's subject is the main clause's subject
+    ("Scholz is de eerste regeringsleider die deze week een onderhoud krijgt met president Macron.",
+     "2023-03-02", {"Emmanuel Macron", "Olaf Scholz"}),
+    ("Merkel was de laatste die in Peking een ontmoeting had met president Xi.", "2019-09-06",
+     {"Angela Merkel", "Xi Jinping"}),
+])
+def test_a_relative_clause_after_de_eerste_has_the_main_subject(text, published, participants):
+    assert names(only_meeting(text, published)) == participants
+
+
+def test_a_relative_clause_after_a_noun_keeps_its_own_subject():
+    # "de journalist die ...": no predicate word, so the clause does not borrow Scholz as its subject
+    text = "Scholz las het stuk van de journalist die een onderhoud had met president Macron."
+    assert all("Olaf Scholz" not in names(mention) for mention in meetings(text, "2023-03-02"))
