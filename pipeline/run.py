@@ -6,6 +6,7 @@ in the report and the run goes on.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import time
@@ -108,8 +109,11 @@ def _reading_key(settings: Settings, use_model: bool | None, choice: ModelChoice
     """The settings that shape mentions, for the pipeline version: which model reads, and the threshold."""
     if choice is not None:
         model = choice.name
-    else:
-        model = settings.spacy_model if (settings.use_model if use_model is None else use_model) else "rules only"
+    elif not (settings.use_model if use_model is None else use_model):
+        model = "rules only"
+    else:  # the model that will load: installing the configured one later must change the version
+        installed = importlib.util.find_spec(settings.spacy_model) is not None
+        model = settings.spacy_model if installed else f"{settings.fallback_model.name} (bundled)"
     return f"model {model}; min_confidence {settings.min_confidence}"
 
 

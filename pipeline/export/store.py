@@ -163,7 +163,7 @@ class Reuse:
 
         seen, before = documents(self.hashes), documents(self.previous.parts)
         unchanged = documents(self.unchanged) - documents(set(self.hashes) - set(self.unchanged))
+        kept = len(documents(self.missing())) if self.keep_missing else 0  # none when nothing can be reused
         return {"new": len(seen - before), "changed": len((seen & before) - unchanged), "unchanged": len(unchanged),
-                "removed": 0 if self.keep_missing else len(before - seen),
-                "kept_missing": len(before - seen) if self.keep_missing else 0,
+                "removed": len(before - seen) - kept, "kept_missing": kept,
                 "unchanged_processed_again": 0 if self.previous.reusable else len(unchanged)}
