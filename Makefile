@@ -59,7 +59,7 @@ benchmark-merge: $(DEV)     ## cross-document merging of 10,000 and 100,000 synt
 benchmark-incremental: $(DEV)  ## a full run over 1,000 synthetic documents, again unchanged, again with 10 added
 	$(BIN)/python scripts/benchmark_incremental.py
 
-benchmark-dask: $(DEV)      ## the Dask engine on a 2-worker LocalCluster against one process, 10,000 documents
+benchmark-dask: $(DEV)      ## the Dask engine on a 2-worker LocalCluster against one process, 10,000 documents, 3 rounds (~12 min)
 	$(BIN)/python scripts/benchmark_dask.py
 
 model: $(DEV)               ## retrain models/nl_summit_sm from training_data_dir (about an hour, one thread)

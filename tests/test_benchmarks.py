@@ -52,16 +52,20 @@ def test_run_benchmark_allows_20x_the_time_for_16x_the_input():
     assert [passed for _, _, passed in tables.axis_targets(axis)] == [False]
 
 
-def test_dask_benchmark_passes_at_1_6x_the_local_engine_with_identical_tables(capsys):
+def test_dask_benchmark_judges_the_median_round_and_every_runs_tables(capsys):
     for needed in ("benchmark_tables", "synthetic_news", "benchmark_run"):  # imported by name
         _script(needed)
     benchmark = _script("benchmark_dask")
+    local, own, running = benchmark.RUNS
     run = {"documents": 1000, "failed": 0, "wall": 1.0, "processes": 2, "different_tables": []}
+    seconds = {local: (16.0, 14.0), own: (10.0, 9.0), running: (8.0, 8.0)}
     results = {"documents": 1000, "cpus": 2, "load_average": 0.0, "load_average_end": 0.0,
-               "runs": [{**run, "what": benchmark.RUNS[0], "pipe": 16.0, "processes": 1},
-                        {**run, "what": benchmark.RUNS[1], "pipe": 10.0},
-                        {**run, "what": benchmark.RUNS[2], "pipe": 9.0, "different_tables": ["events.csv"]}]}
+               "runs": [{**run, "what": what, "round": number + 1, "pipe": seconds[what][number]}
+                        for number in range(2) for what in seconds]}
+    results["runs"][-1]["different_tables"] = ["events.csv"]
     benchmark.print_table(results)
     verdicts = [line.rsplit("|", 2)[1].strip() for line in capsys.readouterr().out.splitlines()
-                if line.startswith("| Dask")]
-    assert verdicts[-4:] == ["PASS", "PASS", "PASS", "FAIL"]
+                if line.endswith(("PASS |", "FAIL |"))]
+    # medians: local (62.5 + 71.4) / 2 = 67.0 documents/s; own cluster (100 + 111.1) / 2 = 105.6, 1.58x: short
+    # of 1.6x; running cluster 125, 1.87x; one run's events differ, so the tables are not identical
+    assert verdicts == ["FAIL", "PASS", "FAIL"]

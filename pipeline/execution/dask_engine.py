@@ -80,11 +80,14 @@ def process_on_dask(build: Callable[[], object], articles: Iterable[Article], ru
 def local_cluster(workers: int):
     """A LocalCluster of `workers` single-threaded processes, without a dashboard, that tries a task
     twice when its worker dies. Its workers log only what is critical: at the end of a run they may log an
-    error for a heartbeat the closing scheduler no longer answers."""
+    error for a heartbeat the closing scheduler no longer answers. Without a dashboard nobody reads the
+    workers' statistical profiler, which samples the task's stack 100 times a second: it is off."""
+    import dask
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                        silence_logs=logging.CRITICAL, scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES})
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # the nannies copy it to the workers
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.CRITICAL, scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES})
 
 
 @contextmanager
