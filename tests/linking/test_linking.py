@@ -108,6 +108,13 @@ ROLES = [
     # The article is from 2019, the event it recalls from 2001: the office holder of 2001 is meant.
     ("Volgens de toenmalige Chinese president was de grens veilig.", "2019-05-01", "2001", "Jiang Zemin", "CHN"),
     ("De Amerikaanse president landde op de luchtmachtbasis Ramstein.", "2010-11-10", None, "Barack Obama", "USA"),
+    # The German federal president: Gauck 2012-03-18..2017-03-18, Steinmeier since 2017-03-19; the Austrian
+    # one Van der Bellen since 2017-01-26; the British monarch Elizabeth II until 2022-09-08, Charles III after.
+    ("De Duitse bondspresident opende de tentoonstelling.", "2014-06-01", None, "Joachim Gauck", "DEU"),
+    ("De Duitse bondspresident opende de tentoonstelling.", "2019-06-01", None, "Frank-Walter Steinmeier", "DEU"),
+    ("De Oostenrijkse bondspresident opende de tentoonstelling.", "2019-06-01", None, "Alexander Van der Bellen", "AUT"),
+    ("De Britse monarch opende de tentoonstelling.", "2019-06-01", None, "Elizabeth II", "GBR"),
+    ("De Britse monarch opende de tentoonstelling.", "2023-06-01", None, "Charles III", "GBR"),
 ]
 
 
