@@ -55,6 +55,7 @@ def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
 def separable_at_end(span: Span, lexicon: EventLexicon, verb_kind: str, particle_kind: str) -> bool:
     """A separable verb whose particle ends the span: "blies de top met Poetin af", "schoof later aan"."""
     lowered, punct = words_of(span.doc), punct_of(span.doc)
-    words = [lowered[i] for i in range(span.start, span.end) if not punct[i]]
+    # a headline has no full stop: the blank line after it must not hide its particle
+    words = [lowered[i] for i in range(span.start, span.end) if not punct[i] and not span.doc[i].is_space]
     verb = next((i for i, word in enumerate(words) if word in lexicon.words(verb_kind)), None)
     return verb is not None and len(words) > verb + 1 and words[-1] in lexicon.words(particle_kind)

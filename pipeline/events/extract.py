@@ -16,6 +16,7 @@ from pipeline.events.coreference import merge_in_document
 from pipeline.events.layout import paragraph_index
 from pipeline.events.lexicon import EventLexicon, event_lexicon_paths, load_event_lexicon
 from pipeline.events.document import meetings_of
+from pipeline.events.headline import headlines_yield, titles_end
 from pipeline.events.mentions import draft_from
 from pipeline.events.pronouns import group_at
 from pipeline.events.references import called_off, held_remotely, joiners_in_sentence, references_in_sentence
@@ -94,6 +95,7 @@ def extract_mentions(doc: Doc, data: EventData, triggers: TriggerFinder) -> list
         mentions = [fallen_back(m, ("received_by_host",)) if _abroad(m, fallback, scene) else m for m in mentions]
     mentions = placed_in_scene(mentions, scene, anchor)
     mentions = [fallen_back(m, ("received_by_host", "host_country")) for m in mentions]
+    mentions = headlines_yield(mentions, titles_end(doc))  # before merging: a headline must not absorb the past
     drop_surface(doc)  # derived data: it must not travel with the Doc
     return merge_in_document(mentions, trips)
 

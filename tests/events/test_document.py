@@ -348,3 +348,44 @@ def test_ik_and_u_in_a_quote_are_the_speaker_and_the_one_spoken_to():
 def test_a_meeting_in_a_condition_is_neither_reported_nor_planned():
     assert meetings("Bondskanselier Scholz zei dat er niets gebeurt tot president Poetin en hij elkaar "
                     "ontmoeten.", "2023-10-12") == []
+
+
+# --- headlines: the short lines above the lede (sentences written for these tests) ---------------------
+# 2023-09-07 and 2015-10-22 are Thursdays: "maandag" with "zullen" is 2023-09-11, past "dinsdag" 2015-10-20.
+
+def test_a_headline_in_the_present_yields_to_the_ledes_planned_meeting():
+    found = only_meeting("Macron en Scholz zien elkaar in Parijs\n\nPresident Macron en bondskanselier Scholz "
+                         "zullen elkaar maandag in Parijs ontmoeten. Op de agenda staat de defensie.", "2023-09-07")
+    assert (found.status, found.date) == ("planned", "2023-09-11") and where(found) == ("Paris", "FRA")
+
+
+def test_the_lede_takes_the_headlines_finer_place():
+    found = only_meeting("Koningin ontvangt Xi in Buckingham Palace\n\nDe Britse koningin Elizabeth heeft de "
+                         "Chinese president Xi Jinping dinsdag in Groot-Brittannië ontvangen.", "2015-10-22")
+    assert where(found) == ("London", "GBR") and found.date == "2015-10-20"
+
+
+def test_a_headline_that_tells_two_meetings_keeps_them_beside_the_ledes_one():
+    found = meetings("De Croo naar Berlijn voor gesprekken met Scholz en Steinmeier\n\nPremier De Croo reist "
+                     "in mei naar Berlijn, waar hij een ontmoeting heeft met bondskanselier Scholz en "
+                     "bondspresident Steinmeier.", "2022-04-14")
+    pairs = [names(m) for m in found]
+    assert {"Alexander De Croo", "Olaf Scholz"} in pairs and {"Alexander De Croo", "Frank-Walter Steinmeier"} in pairs
+
+
+def test_a_headline_meeting_the_body_does_not_tell_stays():
+    found = only_meeting("Rutte spreekt met Macron over Oekraïne\n\nDe premier is vanochtend naar Parijs "
+                         "vertrokken. Daar opent hij ook een tentoonstelling over Vincent van Gogh.", "2023-09-07")
+    assert names(found) == {"Mark Rutte", "Emmanuel Macron"}
+
+
+def test_a_headline_without_a_full_stop_can_call_a_meeting_off():
+    assert meetings("Trump blaast top met Kim Jong-un af\n\nHet Witte Huis maakte donderdag een brief van de Amerikaanse "
+                    "president aan de Noord-Koreaanse leider openbaar.", "2018-05-24") == []
+
+
+def test_a_headline_with_its_own_date_keeps_its_meeting_beside_a_later_one():
+    found = meetings("Rutte ontmoette maandag Merkel in Berlijn\n\nDe twee regeringsleiders spraken over de "
+                     "Europese begroting en over migratie. Merkel en Rutte zien elkaar volgende maand opnieuw in "
+                     "Den Haag.", "2019-04-11")
+    assert sorted((m.status, m.date) for m in found) == [("occurred", "2019-04-08"), ("planned", "2019-05")]

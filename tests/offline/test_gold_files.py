@@ -16,6 +16,7 @@ GOLD_FILES = {  # gold file -> folder of its articles
     "tests/data/dev/gold.csv": "tests/data/dev",
     "tests/data/heldout/gold.csv": "tests/data/heldout",
     "tests/data/realistic/gold.csv": "tests/data/realistic",
+    "tests/data/fresh/gold.csv": "tests/data/fresh",
 }
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
