@@ -389,3 +389,9 @@ def test_a_headline_with_its_own_date_keeps_its_meeting_beside_a_later_one():
                      "Europese begroting en over migratie. Merkel en Rutte zien elkaar volgende maand opnieuw in "
                      "Den Haag.", "2019-04-11")
     assert sorted((m.status, m.date) for m in found) == [("occurred", "2019-04-08"), ("planned", "2019-05")]
+
+
+def test_a_leader_who_attended_the_talk_joins_it():
+    found = only_meeting("Koning Filip ontving donderdag de Oekraïense president Zelensky. Ook premier De Croo "
+                         "woonde het onderhoud bij.", "2023-02-09")
+    assert names(found) == {"Philippe of Belgium", "Volodymyr Zelenskyy", "Alexander De Croo"}
