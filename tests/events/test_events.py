@@ -455,10 +455,26 @@ def test_an_event_named_in_a_topic_does_not_place_the_meeting():
     "President Macron was dinsdag in Parijs gastheer voor premier Rutte.",
     "Premier Rutte was dinsdag te gast bij president Macron in Parijs.",
     "Premier Rutte was dinsdag in Parijs de gast van president Macron.",
+    "President Macron kreeg dinsdag in Parijs premier Rutte over de vloer.",
 ])
 def test_host_and_guest_wording_is_a_meeting(text):
     found = only_meeting(text, "2023-10-12")
     assert names(found) == {"Emmanuel Macron", "Mark Rutte"} and where(found) == ("Paris", "FRA")
+
+
+def test_light_verbs_with_a_talk_noun_make_a_meeting_of_a_coordinated_subject():
+    # 2023-10-12 is a Thursday: past "dinsdag" is 2023-10-10, present "maandag" the coming 2023-10-16
+    found = only_meeting("Premier Rutte en president Macron voerden dinsdag in Parijs een gesprek over Oekraïne.",
+                         "2023-10-12")
+    assert names(found) == {"Emmanuel Macron", "Mark Rutte"} and (found.date, found.status) == ("2023-10-10", "occurred")
+    found = only_meeting("Premier Rutte en president Macron voeren maandag in Parijs overleg over Oekraïne.",
+                         "2023-10-12")
+    assert (found.date, found.status) == ("2023-10-16", "planned")
+
+
+def test_a_passive_in_the_present_with_a_weekday_is_the_coming_day():
+    found = only_meeting("Premier Meloni wordt maandag in het Witte Huis ontvangen door president Biden.", "2023-10-12")
+    assert (found.date, found.status) == ("2023-10-16", "planned") and where(found) == ("Washington", "USA")
 
 
 def test_a_guest_of_an_organisation_meets_nobody():
