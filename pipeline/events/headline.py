@@ -18,17 +18,18 @@ def titles_end(doc: Doc) -> int:
     return sum(len(paragraph) + 2 for paragraph in opening_paragraphs(doc)[:-1])
 
 
-def headlines_yield(mentions: list[Mention], end: int) -> list[Mention]:
+def headlines_yield(mentions: list[Mention], end: int, plural_rules: frozenset[str] = frozenset()) -> list[Mention]:
     """The mentions without those told before `end` that a meeting told in the body can be (`_can_be`). The
     first such body meeting (the lede's news, which the headline announces) takes the headline's place when
     that is finer and fits ("Queen ontvangt Xi in Buckingham Palace" above a lede that says only "in
-    Groot-Brittannië"). Only the same leaders: "voor gesprekken met Scholz en Steinmeier" above "een
-    ontmoeting met Scholz en Steinmeier" tells two meetings that the body runs together. A headline about
-    last Monday in Berlin does not yield to next month's meeting in The Hague."""
+    Groot-Brittannië"). A headline about last Monday in Berlin does not yield to next month's meeting in
+    The Hague. `plural_rules`: the triggers of meetings one by one ("voor gesprekken met Scholz en
+    Steinmeier"), whose pairs stay beside a body meeting that runs them together."""
     body = sorted((m for m in mentions if m.char_start >= end), key=lambda m: m.char_start)
     kept, improved = [], {}
     for mention in mentions:
-        lede = None if mention.char_start >= end else next((m for m in body if _can_be(mention, m)), None)
+        whole = mention.rule_id not in plural_rules
+        lede = None if mention.char_start >= end else next((m for m in body if _can_be(mention, m, whole)), None)
         if lede is None:
             kept.append(mention)
             continue
@@ -38,9 +39,13 @@ def headlines_yield(mentions: list[Mention], end: int) -> list[Mention]:
     return [improved.get(id(m), m) for m in kept]
 
 
-def _can_be(headline: Mention, told: Mention) -> bool:
-    """Same leaders, and a date that fits when the headline states one (without a date expression the
-    headline carries the article's date, which says nothing). Not the place: a headline's place may be
-    borrowed from its neighbours, and the topic ("overlegt met Poetin over Oekraïne") is no place."""
-    return headline.participant_key == told.participant_key and \
+def _can_be(headline: Mention, told: Mention, whole: bool) -> bool:
+    """The headline's leaders all in the body's meeting (only the same leaders for a meeting told one by
+    one: not `whole`; a headline often leaves out who else attended: "Zelensky op audiëntie bij koning
+    Filip" above an audience that the premier attended), and a date that fits when the headline states one
+    (without a date expression the headline carries the article's date, which says nothing). Not the place:
+    a headline's place may be borrowed from its neighbours, and the topic ("overlegt met Poetin over
+    Oekraïne") is no place."""
+    leaders, told_leaders = set(headline.participant_key), set(told.participant_key)
+    return (leaders <= told_leaders if whole else leaders == told_leaders) and \
         (not headline.date_text or dates_compatible(headline.date, told.date))

@@ -395,3 +395,9 @@ def test_a_leader_who_attended_the_talk_joins_it():
     found = only_meeting("Koning Filip ontving donderdag de Oekraïense president Zelensky. Ook premier De Croo "
                          "woonde het onderhoud bij.", "2023-02-09")
     assert names(found) == {"Philippe of Belgium", "Volodymyr Zelenskyy", "Alexander De Croo"}
+
+
+def test_a_headline_that_leaves_out_a_leader_who_attended_yields_to_the_whole_meeting():
+    found = only_meeting("Zelensky op audiëntie bij koning Filip\n\nKoning Filip heeft donderdag de Oekraïense "
+                         "president Zelensky ontvangen. Ook premier De Croo woonde het onderhoud bij.", "2023-02-09")
+    assert names(found) == {"Philippe of Belgium", "Volodymyr Zelenskyy", "Alexander De Croo"}
