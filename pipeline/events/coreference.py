@@ -11,8 +11,11 @@ from pipeline.records import Mention
 def merge_in_document(mentions: list[Mention], trips: list[Mention] = ()) -> list[Mention]:
     """One mention per meeting occasion and participant set; undated past reports borrow the frame of a
     meeting or of a trip (`trips`: visits whose host meeting is told apart, frames only, never rows)."""
-    frames = list(mentions) + list(trips)
-    mentions = [_inherit_frame(m, frames) for m in mentions]
+    # In text order, so that a frame passes on: "Trump dineerde zaterdag met Xi in Buenos Aires. In de gangen
+    # sprak Trump ook Poetin. Merkel had een onderonsje met Poetin" - the chat is at the summit dinner's time.
+    mentions = list(mentions)
+    for index in sorted(range(len(mentions)), key=lambda i: mentions[i].char_start):
+        mentions[index] = _inherit_frame(mentions[index], mentions + list(trips))
     merged: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: -m.confidence):
         for index, kept in enumerate(merged):

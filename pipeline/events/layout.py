@@ -10,15 +10,18 @@ from spacy.tokens import Doc
 from pipeline.events.surface import text_of
 
 LEDE_WORDS = 15  # the first paragraph this long is the lede; the short ones before it are titles and captions
+_SENTENCE_END = ('.', '!', '?', '"', '”', '’', "'", ')')  # a lede ends as a sentence does; a headline does not
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def opening_paragraphs(doc: Doc) -> list[str]:
-    """The paragraphs up to and including the lede."""
+    """The paragraphs up to and including the lede: the first paragraph of LEDE_WORDS words or more that
+    ends as a sentence ends (a long headline has no full stop: "Een high five, een diner en een ereplaats:
+    de G20 in momenten")."""
     opening = []
     for paragraph in text_of(doc).split("\n\n"):
         opening.append(paragraph)
-        if len(paragraph.split()) >= LEDE_WORDS:
+        if len(paragraph.split()) >= LEDE_WORDS and paragraph.rstrip().endswith(_SENTENCE_END):
             break
     return opening
 

@@ -401,3 +401,24 @@ def test_a_headline_that_leaves_out_a_leader_who_attended_yields_to_the_whole_me
     found = only_meeting("Zelensky op audiëntie bij koning Filip\n\nKoning Filip heeft donderdag de Oekraïense "
                          "president Zelensky ontvangen. Ook premier De Croo woonde het onderhoud bij.", "2023-02-09")
     assert names(found) == {"Philippe of Belgium", "Volodymyr Zelenskyy", "Alexander De Croo"}
+
+
+def test_a_long_headline_without_a_full_stop_is_no_lede_and_the_lede_sets_the_scene():
+    # the headline has 15 words but no full stop; the lede after it puts the news in Buenos Aires
+    found = meetings("Een high five, een lang diner en een ereplaats voor de koningin: de G20 in vijf momenten\n\n"
+                     "De Chinese president Xi en zijn Amerikaanse ambtgenoot Trump hebben zaterdagavond in Buenos "
+                     "Aires samen gedineerd. Over handel zijn ze het voorlopig eens.\n\nPremier Rutte heeft een "
+                     "gesprek gehad met de Turkse president Erdogan over de betrekkingen tussen beide landen.",
+                     "2018-12-02")
+    rutte = next(m for m in found if "Mark Rutte" in names(m))
+    assert where(rutte) == ("Buenos Aires", "ARG")
+
+
+def test_a_frame_passes_on_through_meetings_that_share_a_leader():
+    found = meetings("De leiders van de G20 hebben dit weekend vergaderd over handel, klimaat en de oorlog in Oekraïne, en "
+                     "dat leverde opvallende beelden op.\n\n"
+                     "President Trump en president Xi dineerden zaterdag samen in Buenos Aires.\n\nIn de gangen van de "
+                     "top sprak Trump ook even met president Poetin.\n\nMeer leverde een onderonsje van bondskanselier "
+                     "Merkel met Poetin op.", "2018-12")
+    merkel = next(m for m in found if "Angela Merkel" in names(m))  # a month-dated article: "zaterdag" is 2018-12
+    assert merkel.date == "2018-12" and where(merkel) == ("Buenos Aires", "ARG")
