@@ -168,7 +168,8 @@ def _candidate_years(spec: Underspecified, anchor: PartialDate) -> list[int]:
 
 
 def infer_year(spec: Underspecified, anchor: PartialDate, tense: str | None) -> int:
-    """The year of a year-less date ("12 juni"): by tense, else the nearest; a stated weekday must fit."""
+    """The year of a year-less date ("12 juni"): by tense (the present as the future), else the nearest; a
+    stated weekday must fit."""
     candidates = _candidate_years(spec, anchor)
     tense = {-1: "past", 1: "future"}.get(spec.instance_shift, tense)  # "3 juni jl.", "3 juni a.s."
     if anchor.month is None:
@@ -182,7 +183,7 @@ def infer_year(spec: Underspecified, anchor: PartialDate, tense: str | None) -> 
     if tense == "past":
         earlier = [y for y in candidates if months_from_anchor(y) <= 0]
         return max(earlier) if earlier else min(candidates)
-    if tense == "future":
+    if tense in ("future", "present"):  # Dutch news uses the present for what is coming: "ontmoeten elkaar in november"
         later = [y for y in candidates if months_from_anchor(y) >= 0]
         return min(later) if later else max(candidates)
     return min(candidates, key=lambda y: (abs(months_from_anchor(y)), months_from_anchor(y) > 0))

@@ -118,6 +118,19 @@ def test_weekday_tense_read_from_its_own_clause() -> None:
     assert (arrived.value, meeting.value) == ("2019-04-23", "2019-04-30")
 
 
+def test_a_month_in_a_present_clause_is_the_coming_one() -> None:
+    anchor = PartialDate(2023, 1, 5)  # November 2022 is nearer, but the present tells what is coming
+    [coming] = find_timexes("Het is de bedoeling dat Biden en Xi elkaar in november ontmoeten.", anchor)
+    [past] = find_timexes("Biden en Xi ontmoetten elkaar in november.", anchor)
+    [passive] = find_timexes("Premier Kishida wordt op 14 november in Washington ontvangen.", anchor)
+    assert (coming.value, past.value, passive.value) == ("2023-11", "2022-11", "2023-11-14")
+
+
+def test_a_shifted_year_before_in_and_a_month_is_one_expression() -> None:
+    [found] = find_timexes("Ze zagen elkaar vorig jaar in november.", PartialDate(2023, 1, 5))
+    assert (found.text, found.value) == ("vorig jaar in november", "2022-11")
+
+
 def test_weekday_in_a_present_clause_is_the_coming_one_unless_a_perfect_says_otherwise() -> None:
     anchor = PartialDate(2019, 4, 25)  # a Thursday: the coming Tuesday is 04-30, the last one 04-23
     [coming] = find_timexes("Dinsdag reist de koning door naar Den Haag.", anchor)
