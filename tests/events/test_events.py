@@ -496,3 +496,18 @@ def test_a_relative_clause_after_a_noun_keeps_its_own_subject():
     # "de journalist die ...": no predicate word, so the clause does not borrow Scholz as its subject
     text = "Scholz las het stuk van de journalist die een onderhoud had met president Macron."
     assert all("Olaf Scholz" not in names(mention) for mention in meetings(text, "2023-03-02"))
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Rutte ontving eerder al Leterme in 2011 en Di Rupo in 2012.",   # each date after its partner
+    "In 2011 sprak premier Rutte met Leterme, in 2012 met Di Rupo.",         # each date before its partner
+])
+def test_partners_each_with_a_date_of_their_own_are_separate_meetings(text):
+    found = meetings(text, "2020-02-04")
+    assert sorted((sorted(names(m)), m.date) for m in found) == [
+        (["Elio Di Rupo", "Mark Rutte"], "2012"), (["Mark Rutte", "Yves Leterme"], "2011")]
+
+
+def test_partners_after_one_date_are_one_meeting():
+    found = only_meeting("Premier Rutte ontving in 2011 Leterme en Di Rupo.", "2020-02-04")
+    assert names(found) == {"Mark Rutte", "Yves Leterme", "Elio Di Rupo"} and found.date == "2011"
