@@ -72,11 +72,12 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
                     groups = [(list(found[-1].people), None)]  # "een tweede X-Y-ontmoeting, na de top in Z"
                 elif previous and ordinal_reference(doc, hit, lexicon):
                     groups = [(list(previous), None)]  # "... een tweede Trump-Kim-ontmoeting. [...] een tweede top"
+            ranged = [(group, (own,) if own else None) for group, own in groups]
             if len(groups) == 1:
-                groups = split_by_dates(doc, sent, hit, unique_people(people)) or groups
-            for group, own in groups:
+                ranged = split_by_dates(doc, sent, hit, unique_people(people)) or ranged
+            for group, own in ranged:
                 if len(group) >= 2:
-                    found.append(Candidate(hit, trigger, tuple(group), inferred, (own,) if own else tuple(scope),
+                    found.append(Candidate(hit, trigger, tuple(group), inferred, own or tuple(scope),
                                            clause, lone and not own, len(scopes) == 1 and not own))
     return found
 

@@ -14,10 +14,10 @@ from pipeline.records import PersonMention, Trigger, TriggerHit
 
 
 def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit,
-                   people: list[PersonMention]) -> list[tuple[list[PersonMention], tuple[int, int]]] | None:
+                   people: list[PersonMention]) -> list[tuple[list[PersonMention], tuple]] | None:
     """'Maandag ontving Trump Macron, donderdag Starmer' and 'ontving Rutte Leterme in 2011 en Di Rupo in
     2012': one host, partners each with a date of their own, are separate meetings; each keeps the stretch
-    that holds its date and its name."""
+    that holds its date and its name (the token ranges where its date and place are looked for)."""
     ordered = sorted(people, key=lambda p: p.start)
     before = [p for p in ordered if p.start < hit.start]
     # Dutch inverts after a fronted time: "Maandag ontving Trump ..." has its subject after the verb.
@@ -28,15 +28,17 @@ def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit,
     starts = _timex_starts(doc, sent.start, sent.end)
     dates = [max((s for s in starts if s < partner.start), default=None) for partner in partners]
     if None not in dates and len(set(dates)) == len(dates):
-        return [([subject[0], partner], (date, partner.end)) for partner, date in zip(partners, dates)]
-    # "ontving Rutte Leterme in 2011 en Di Rupo in 2012": each partner's own date right after its name,
-    # before the next partner; each keeps the stretch from its name to the next one
+        return [([subject[0], partner], ((date, partner.end),)) for partner, date in zip(partners, dates)]
+    # "In het Catshuis ontving Rutte Leterme in 2011 en Di Rupo in 2012": each partner's own date right after
+    # its name, before the next partner; each keeps the stretch from its name to the next one, and shares
+    # what stands before the verb (the place, never a date: there is none before the first partner)
     bounds = [partner.start for partner in partners[1:]] + [sent.end]
     dates = [min((s for s in starts if partner.end <= s < bound), default=None)
              for partner, bound in zip(partners, bounds)]
-    if None in dates or any(s < partners[0].start for s in starts if s > hit.end):
+    if None in dates or any(s < partners[0].start for s in starts):
         return None
-    return [([subject[0], partner], (partner.start, bound)) for partner, bound in zip(partners, bounds)]
+    return [([subject[0], partner], ((partner.start, bound), (sent.start, hit.start)))
+            for partner, bound in zip(partners, bounds)]
 
 
 Group = tuple[list[PersonMention], "tuple[int, int] | None"]  # participants, and their own token range

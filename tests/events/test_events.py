@@ -508,6 +508,11 @@ def test_partners_each_with_a_date_of_their_own_are_separate_meetings(text):
         (["Elio Di Rupo", "Mark Rutte"], "2012"), (["Mark Rutte", "Yves Leterme"], "2011")]
 
 
+def test_partners_each_with_a_date_after_them_share_the_place_before_the_verb():
+    found = meetings("In het Catshuis ontving premier Rutte Leterme in 2011 en Di Rupo in 2012.", "2020-02-04")
+    assert [where(m) for m in found] == [("The Hague", "NLD")] * 2 and len({m.date for m in found}) == 2
+
+
 def test_partners_after_one_date_are_one_meeting():
     found = only_meeting("Premier Rutte ontving in 2011 Leterme en Di Rupo.", "2020-02-04")
     assert names(found) == {"Mark Rutte", "Yves Leterme", "Elio Di Rupo"} and found.date == "2011"
