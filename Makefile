@@ -38,7 +38,7 @@ test: $(DEV) browser        ## the layering contract (import-linter), then the w
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-evaluate: run                ## score outputs/ against corpus/gold, the development, held-out, realistic and fresh sets
+evaluate: run                ## score outputs/ against corpus/gold, the development, held-out, realistic, fresh and blind sets
 	$(BIN)/summits evaluate
 	$(BIN)/summits run tests/data/dev --out outputs/dev
 	$(BIN)/summits evaluate --gold tests/data/dev/gold.csv --pred outputs/dev/mentions.csv --out outputs/dev
@@ -48,6 +48,8 @@ evaluate: run                ## score outputs/ against corpus/gold, the developm
 	$(BIN)/summits evaluate --gold tests/data/realistic/gold.csv --pred outputs/realistic/mentions.csv --out outputs/realistic
 	$(BIN)/summits run tests/data/fresh --out outputs/fresh
 	$(BIN)/summits evaluate --gold tests/data/fresh/gold.csv --pred outputs/fresh/mentions.csv --out outputs/fresh
+	$(BIN)/summits run tests/data/blind --out outputs/blind
+	$(BIN)/summits evaluate --gold tests/data/blind/gold.csv --pred outputs/blind/mentions.csv --out outputs/blind
 
 benchmark-dates: $(DEV)     ## our date normaliser against dateparser on tests/data/date_expressions.tsv
 	$(BIN)/python scripts/benchmark_dates.py

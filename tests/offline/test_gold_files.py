@@ -17,6 +17,7 @@ GOLD_FILES = {  # gold file -> folder of its articles
     "tests/data/heldout/gold.csv": "tests/data/heldout",
     "tests/data/realistic/gold.csv": "tests/data/realistic",
     "tests/data/fresh/gold.csv": "tests/data/fresh",
+    "tests/data/blind/gold.csv": "tests/data/blind",
 }
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
