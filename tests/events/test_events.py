@@ -516,3 +516,10 @@ def test_partners_each_with_a_date_after_them_share_the_place_before_the_verb():
 def test_partners_after_one_date_are_one_meeting():
     found = only_meeting("Premier Rutte ontving in 2011 Leterme en Di Rupo.", "2020-02-04")
     assert names(found) == {"Mark Rutte", "Yves Leterme", "Elio Di Rupo"} and found.date == "2011"
+
+
+def test_a_weekday_in_a_past_clause_before_a_talk_noun_dates_a_past_talk():
+    # 2018-05-24 is a Thursday: "dinsdag" with "liet" (past) is 2018-05-22
+    found = only_meeting("„Misschien gaat het niet door”, liet president Trump dinsdag weten, kort voor een onderhoud "
+                         "met de Zuid-Koreaanse president Moon Jae-in.", "2018-05")
+    assert found.status == "occurred"

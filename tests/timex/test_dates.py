@@ -197,6 +197,10 @@ def test_bad_tense_is_reported() -> None:
         ("Merkel heeft Macron gebeld.", "past"),
         ("De leiders waren het eens.", "past"),
         ("Xi ontvangt Kim in Beijing.", "present"),
+        ("Trump liet dinsdag weten dat de top misschien niet doorgaat.", "past"),
+        ("De premier maakte maandag bekend dat hij naar Kyiv reist.", "past"),
+        ("Poetin en Erdogan voeren donderdag overleg.", "present"),
+        ("Meloni wordt maandag ontvangen in het Witte Huis.", "present"),
     ],
 )
 def test_guess_tense(sentence: str, tense: str) -> None:
