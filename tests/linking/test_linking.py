@@ -115,6 +115,9 @@ ROLES = [
     ("De Oostenrijkse bondspresident opende de tentoonstelling.", "2019-06-01", None, "Alexander Van der Bellen", "AUT"),
     ("De Britse monarch opende de tentoonstelling.", "2019-06-01", None, "Elizabeth II", "GBR"),
     ("De Britse monarch opende de tentoonstelling.", "2023-06-01", None, "Charles III", "GBR"),
+    # "leider": Germany's is its chancellor (Merkel 2005-11-22..2021-12-08), France's its president.
+    ("De Duitse leider opende de tentoonstelling.", "2015-06-01", None, "Angela Merkel", "DEU"),
+    ("De Franse leider opende de tentoonstelling.", "2015-06-01", None, "François Hollande", "FRA"),
 ]
 
 
