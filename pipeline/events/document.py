@@ -86,7 +86,9 @@ def _remote(draft: Draft, remotes: list[frozenset[str]]) -> bool:
     """A meeting of leaders the article reports meeting by video, told only as a reference or without a
     time or place of its own ("zei Biden toen zijn gesprek met Xi begonnen was"), is that video meeting."""
     names = set(draft.mention.participant_key)
-    vague = draft.refers_back or not (draft.own_date or draft.own_place)
+    # a visit still to come is no call already made: "gaat binnenkort langs bij Trump" beside "spraken
+    # elkaar telefonisch"
+    vague = draft.refers_back or not (draft.own_date or draft.own_place or draft.mention.status == "planned")
     return vague and any(names <= remote for remote in remotes)
 
 

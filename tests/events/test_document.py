@@ -422,3 +422,9 @@ def test_a_frame_passes_on_through_meetings_that_share_a_leader():
                      "Merkel met Poetin op.", "2018-12")
     merkel = next(m for m in found if "Angela Merkel" in names(m))  # a month-dated article: "zaterdag" is 2018-12
     assert merkel.date == "2018-12" and where(merkel) == ("Buenos Aires", "ARG")
+
+
+def test_a_visit_to_come_is_not_the_phone_call_the_leaders_had():
+    found = only_meeting("Premier Rutte gaat binnenkort langs bij president Trump. De twee spraken elkaar eerder al "
+                         "telefonisch.", "2018-06-05")
+    assert found.status == "planned" and names(found) == {"Mark Rutte", "Donald Trump"}

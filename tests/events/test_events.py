@@ -523,3 +523,12 @@ def test_a_weekday_in_a_past_clause_before_a_talk_noun_dates_a_past_talk():
     found = only_meeting("„Misschien gaat het niet door”, liet president Trump dinsdag weten, kort voor een onderhoud "
                          "met de Zuid-Koreaanse president Moon Jae-in.", "2018-05")
     assert found.status == "occurred"
+
+
+def test_never_before_negates_its_whole_clause():
+    assert meetings("Premier Rutte is nog niet eerder bij president Trump op bezoek geweest.", "2018-06-05") == []
+
+
+def test_langs_bij_a_leader_is_a_visit():
+    found = only_meeting("President Macron kwam dinsdag langs bij premier Rutte in Den Haag.", "2018-06-07")
+    assert names(found) == {"Emmanuel Macron", "Mark Rutte"} and where(found) == ("The Hague", "NLD")
