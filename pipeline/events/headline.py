@@ -1,7 +1,7 @@
 """Headlines and the short lines before the lede restate the article's news in telegram style: the present
 tense whatever the time ("Trump en Zelensky zien elkaar in New York" for a meeting later today), no date,
-a topic after "over" that looks like a place. A meeting the body also tells, with the same leaders, is the
-body's: the headline's mention yields to it. A headline meeting the body does not tell stays."""
+a topic after "over" that looks like a place. A meeting the body also tells (the headline's leaders all
+there) is the body's: the headline's mention yields to it. A headline meeting the body does not tell stays."""
 from __future__ import annotations
 
 from dataclasses import replace
