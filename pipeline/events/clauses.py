@@ -69,7 +69,6 @@ def _clause_structure(sent: Span, lexicon: EventLexicon) -> list[Clause]:
 
 
 _CLAUSES = "summits.surface.clauses"
-PREDICATE_REACH = 4  # words between the relative pronoun and "eerste" ("de eerste buitenlandse leider die")
 
 
 def _after_predicate(words: list[str], start: int, relative: int, lexicon: EventLexicon) -> bool:
@@ -77,7 +76,8 @@ def _after_predicate(words: list[str], start: int, relative: int, lexicon: Event
     subject of the clause it follows."""
     if words[relative] not in lexicon.words("relative_subject"):
         return False
-    reach = range(max(start, relative - PREDICATE_REACH), relative)
+    # the words between "eerste" and the relative pronoun: "de eerste hoge gast van buiten Nederland die"
+    reach = range(max(start, relative - lexicon.window("predicate_relative")), relative)
     predicate = next((i for i in reach if words[i] in lexicon.words("predicate_relative")), None)
     return predicate is not None and any(words[i] in lexicon.words("copula") for i in range(start, predicate))
 

@@ -487,6 +487,9 @@ def test_a_guest_of_an_organisation_meets_nobody():
      "2023-03-02", {"Emmanuel Macron", "Olaf Scholz"}),
     ("Merkel was de laatste die in Peking een ontmoeting had met president Xi.", "2019-09-06",
      {"Angela Merkel", "Xi Jinping"}),
+    # a longer predicate, and the relative pronoun as the object of its own clause
+    ("President Lenín Moreno was de eerste hoge gast van buiten Europa die koning Willem-Alexander ontving.",
+     "2019-07-12", {"Lenín Moreno", "Willem-Alexander of the Netherlands"}),
 ])
 def test_a_relative_clause_after_de_eerste_has_the_main_subject(text, published, participants):
     assert names(only_meeting(text, published)) == participants
