@@ -14,7 +14,7 @@ from pipeline.events.surface import text_of
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.positions import within
 from pipeline.events.participants import after_not_participant, bystander, compound_participants, persons_in
-from pipeline.events.pronouns import previous_sentence_subject, resolve_pronouns
+from pipeline.events.pronouns import possessive_owner, previous_sentence_subject, resolve_pronouns
 from pipeline.events.triggers import ordinal_reference
 from pipeline.knowledge.bundle import Knowledge
 from pipeline.records import Candidate, PersonMention, TriggerHit
@@ -49,6 +49,8 @@ def candidates_in_sentence(doc: Doc, sent: Span, hits: list[TriggerHit], knowled
             people = [p for p in persons_in(scope, persons) + resolve_pronouns(doc, scope, persons, lexicon, focus)
                       if not after_not_participant(doc, p, lexicon) and not bystander(doc, hit, trigger, p, lexicon)]
             people += compound_participants(doc, hit, persons, knowledge)
+            if trigger.form == "noun":  # "Zijn ontmoeting met Macron duurde twee uur"
+                people += possessive_owner(doc, hit.start, persons, lexicon)
             if trigger.kind == "receive" and _received_by_nobody(doc, hit, scope, persons, lexicon):
                 continue  # "Het trio werd onthaald door een minister": guests received by no leader
             inferred = any(p.inferred for p in people)

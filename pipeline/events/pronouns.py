@@ -246,3 +246,20 @@ def _last_n(index: int, persons: list[PersonMention], count: int) -> list[Person
         if len(chosen) == count:
             break
     return chosen if len(chosen) == count else []
+
+
+def possessive_owner(doc: Doc, hit_start: int, persons: list[PersonMention],
+                     lexicon: EventLexicon) -> list[PersonMention]:
+    """'Zijn ontmoeting met Macron duurde twee uur', 'tijdens haar eerste bezoek aan Peking': the leader that
+    'zijn'/'haar' before a meeting noun refers to owns the meeting and takes part. Only where the word can
+    be no verb: at the start of the sentence or after a preposition ("Er zijn gesprekken gevoerd" is not
+    his)."""
+    words, sentence = words_of(doc), doc[hit_start].sent
+    start = max(sentence.start, hit_start - lexicon.window("possessive_owner"))
+    spot = next((i for i in range(start, hit_start) if words[i] in lexicon.words("possessive_owner")), None)
+    if spot is None or not (spot == sentence.start or words[spot - 1] in lexicon.words("possessive_owner_after")):
+        return []
+    antecedent = previous_sentence_subject(doc, spot, persons, lexicon, same_sentence_first=spot != sentence.start)
+    if antecedent is None:
+        return []
+    return [replace(antecedent, start=spot, end=spot + 1, text=doc[spot].text, rule=f"pronoun:{antecedent.rule}")]

@@ -535,3 +535,17 @@ def test_never_before_negates_its_whole_clause():
 def test_langs_bij_a_leader_is_a_visit():
     found = only_meeting("President Macron kwam dinsdag langs bij premier Rutte in Den Haag.", "2018-06-07")
     assert names(found) == {"Emmanuel Macron", "Mark Rutte"} and where(found) == ("The Hague", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Rutte landde maandag in Parijs. Zijn ontmoeting met president Macron duurde twee uur.",
+    "Premier Rutte landde maandag in Parijs. Tijdens zijn gesprek met president Macron ging het over Oekraïne.",
+])
+def test_the_leader_a_possessive_before_a_meeting_noun_refers_to_takes_part(text):
+    found = only_meeting(text, "2020-02-04")
+    assert names(found) == {"Mark Rutte", "Emmanuel Macron"} and found.status == "occurred"
+
+
+def test_zijn_as_a_verb_before_a_meeting_noun_owns_nothing():
+    assert meetings("Premier Rutte was maandag in Parijs. Er zijn gesprekken gevoerd met president Macron.",
+                    "2020-02-04") == []
