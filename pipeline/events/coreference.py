@@ -13,9 +13,9 @@ def merge_in_document(mentions: list[Mention], trips: list[Mention] = ()) -> lis
     meeting or of a trip (`trips`: visits whose host meeting is told apart, frames only, never rows)."""
     # In text order, so that a frame passes on: "Trump dineerde zaterdag met Xi in Buenos Aires. In de gangen
     # sprak Trump ook Poetin. Merkel had een onderonsje met Poetin" - the chat is at the summit dinner's time.
-    mentions = list(mentions)
+    mentions, trips = list(mentions), list(trips)
     for index in sorted(range(len(mentions)), key=lambda i: mentions[i].char_start):
-        mentions[index] = _inherit_frame(mentions[index], mentions + list(trips))
+        mentions[index] = _inherit_frame(mentions[index], mentions + trips)
     merged: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: -m.confidence):
         for index, kept in enumerate(merged):

@@ -38,6 +38,7 @@ def words_before(doc: Doc, index: int, lexicon: EventLexicon, kind: str, floor: 
 def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
     """'zonder elkaar te ontmoeten', 'geen ontmoeting', 'ontmoetten elkaar niet'."""
     negations, clause_negations = lexicon.words("negation"), lexicon.words("clause_negation")
+    never_before, comparison = lexicon.words("never_before"), lexicon.words("comparison")
     sentence = doc[trigger_start].sent
     # "zonder dat Poetin en Zelensky elkaar troffen": 'zonder' negates its whole clause, and so does "niet
     # eerder" ("is nog niet eerder bij deze president op bezoek geweest"), but not "niet eerder dan juni".
@@ -47,8 +48,8 @@ def negated(doc: Doc, trigger_start: int, lexicon: EventLexicon) -> bool:
             break
         if words[index] in clause_negations:
             return True
-        if words[index] in lexicon.words("never_before") and index > sentence.start and \
-                words[index - 1] in negations and words[index + 1] not in lexicon.words("comparison"):
+        if words[index] in never_before and index > sentence.start and words[index - 1] in negations \
+                and words[index + 1] not in comparison:
             return True
     window = lexicon.window("negation")
     before = words_before(doc, trigger_start, lexicon, "negation", sentence.start)

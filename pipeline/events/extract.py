@@ -95,8 +95,8 @@ def extract_mentions(doc: Doc, data: EventData, triggers: TriggerFinder) -> list
         mentions = [fallen_back(m, ("received_by_host",)) if _abroad(m, fallback, scene) else m for m in mentions]
     mentions = placed_in_scene(mentions, scene, anchor)
     mentions = [fallen_back(m, ("received_by_host", "host_country")) for m in mentions]
-    plural = frozenset(rule for rule, trigger in lexicon.triggers.items() if trigger.plural)
-    mentions = headlines_yield(mentions, titles_end(doc), plural)  # before merging: a headline must not absorb the past
+    # before merging: a headline must not absorb a meeting of the past
+    mentions = headlines_yield(mentions, titles_end(doc), lexicon.plural_rules())
     drop_surface(doc)  # derived data: it must not travel with the Doc
     return merge_in_document(mentions, trips)
 

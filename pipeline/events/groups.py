@@ -13,8 +13,11 @@ from pipeline.events.surface import words_of
 from pipeline.records import PersonMention, Trigger, TriggerHit
 
 
+Ranges = tuple[tuple[int, int], ...]  # token ranges [start, end)
+
+
 def split_by_dates(doc: Doc, sent: Span, hit: TriggerHit,
-                   people: list[PersonMention]) -> list[tuple[list[PersonMention], tuple]] | None:
+                   people: list[PersonMention]) -> list[tuple[list[PersonMention], Ranges]] | None:
     """'Maandag ontving Trump Macron, donderdag Starmer' and 'ontving Rutte Leterme in 2011 en Di Rupo in
     2012': one host, partners each with a date of their own, are separate meetings; each keeps the stretch
     that holds its date and its name (the token ranges where its date and place are looked for)."""

@@ -60,6 +60,12 @@ class EventLexicon:
             return ()
         return found
 
+    def plural_rules(self) -> frozenset[str]:
+        """The ids of the triggers that tell meetings one by one ("gesprekken met A en B"), computed once."""
+        if "_plural_rules" not in self.__dict__:
+            self.__dict__["_plural_rules"] = frozenset(rule for rule, trigger in self.triggers.items() if trigger.plural)
+        return self.__dict__["_plural_rules"]
+
     def phrases_by_first_word(self, kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         """The cue phrases of a kind filed under their first word, so a text is read once, not once per phrase."""
         cache = self.__dict__.setdefault("_by_first_word", {})
