@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 
 from pipeline.events.candidates import candidates_in_sentence
 from pipeline.events.coreference import merge_in_document
-from pipeline.events.layout import paragraph_index
+from pipeline.events.layout import paragraph_index, titles_end
 from pipeline.events.lexicon import EventLexicon, event_lexicon_paths, load_event_lexicon
 from pipeline.events.document import meetings_of
-from pipeline.events.headline import headlines_yield, titles_end
+from pipeline.events.headline import headlines_yield
 from pipeline.events.mentions import draft_from
 from pipeline.events.pronouns import group_at
 from pipeline.events.references import called_off, held_remotely, joiners_in_sentence, references_in_sentence

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
-from pipeline.events.layout import opening_paragraphs
 from pipeline.events.sameness import dates_compatible, finer_place, places_compatible
 from pipeline.records import Mention
-
-
-def titles_end(doc: Doc) -> int:
-    """The character offset where the lines before the lede (titles, captions, bylines) end."""
-    return sum(len(paragraph) + 2 for paragraph in opening_paragraphs(doc)[:-1])
 
 
 def headlines_yield(mentions: list[Mention], end: int, plural_rules: frozenset[str] = frozenset()) -> list[Mention]:

@@ -31,6 +31,11 @@ def lede_end(doc: Doc) -> int:
     return sum(len(paragraph) + 2 for paragraph in opening_paragraphs(doc)) - 2
 
 
+def titles_end(doc: Doc) -> int:
+    """The character offset where the lines before the lede (titles, captions, bylines) end."""
+    return sum(len(paragraph) + 2 for paragraph in opening_paragraphs(doc)[:-1])
+
+
 def paragraph_index(doc: Doc) -> Callable[[int], int]:
     """Character offset -> number of its paragraph (paragraphs are separated by a blank line)."""
     starts = [0] + [match.end() for match in _PARAGRAPH_BREAK.finditer(text_of(doc))]
